@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { RapportDatabase } from './db/database';
+import type { Clock } from './platform/clock';
+import { newId } from './platform/ids';
+import { sendProblem, toAppError } from './platform/problem';
+import { AppError } from './platform/errors';
+import { createServices, type Services } from './services';
+import { authRoutes } from './domains/account/auth.routes';
+import { accountRoutes } from './domains/account/account.routes';
+import { authenticate } from './domains/account/authenticate';
+import { contactRoutes } from './domains/contacts/contacts.routes';
+import { interactionRoutes } from './domains/interactions/interactions.routes';
+import { noteRoutes } from './domains/notes/notes.routes';
+import { followUpRoutes } from './domains/follow-ups/follow-ups.routes';
+import { organizationRoutes } from './domains/organizations/organizations.routes';
+import { tagRoutes } from './domains/tags/tags.routes';
+import { searchRoutes } from './domains/search/search.routes';
+import { landingPage } from './landing-page';
+
+export interface AppOptions {
+  config: Config;
+  database: RapportDatabase;
+  clock?: Clock;
+  /** Fastify logger options; false in tests. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+export const redactedPaths = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'];
+
+/** Builds the whole HTTP application without listening; tests drive it with app.inject(). */
+export async function buildApp({ config, database, clock, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    disableRequestLogging: true,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : newId();
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = await createServices({ database, config, clock });
+  app.decorate('services', services);
+
+  // One line per request, with its id; never headers (they carry cookies and tokens).
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { reqId: request.id, method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') request.log.error({ err: error, reqId: request.id }, 'unhandled error');
+    return sendProblem(reply, appError, request);
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`), request));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+    hsts: config.baseUrl.startsWith('https://'),
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rapport API',
+        version: '1',
+        description:
+          'The REST API of Rapport. Authenticate with `Authorization: Bearer <token>` (create one under /api/v1/tokens or with `rapport token create`) or with the session cookie from /api/auth/sign-in/email. Errors are application/problem+json.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'rapport.session_token' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json', deepLinking: true } });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await database.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute();
+    return { status: 'ok' };
+  });
+
+  await app.register(authRoutes);
+  await app.register(async (v1) => {
+    v1.addHook('onRequest', authenticate(config));
+    await v1.register(accountRoutes);
+    await v1.register(contactRoutes);
+    await v1.register(interactionRoutes);
+    await v1.register(noteRoutes);
+    await v1.register(followUpRoutes);
+    await v1.register(organizationRoutes);
+    await v1.register(tagRoutes);
+    await v1.register(searchRoutes);
+  }, { prefix: '/api/v1' });
+
+  if (existsSync(config.webDir)) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage()));
+  }
+
+  app.addHook('onClose', async () => {
+    await database.close();
+  });
+  return app;
+}

@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import { AppError } from '../platform/errors';
+import type { Dialect } from './dialect';
+import type { DB } from './schema';
+import { SqliteBooleanPlugin } from './sqlite-boolean-plugin';
+
+export interface Database_ {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** The raw better-sqlite3 handle (SQLite only): bulk loaders use prepared statements on it. */
+  sqlite?: Database.Database;
+  close(): Promise<void>;
+}
+export type { Database_ as RapportDatabase };
+
+// Timestamps and dates leave the database as ISO strings on both dialects.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export function openSqlite(file: string): Database.Database {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('foreign_keys = ON');
+  // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last commits).
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('cache_size = -32000');
+  return sqlite;
+}
+
+export function createSqliteDatabase(file: string): Database_ {
+  let sqlite: Database.Database;
+  try {
+    sqlite = openSqlite(file);
+  } catch (error) {
+    throw new AppError('config', `Cannot open the SQLite database at ${file}: ${(error as Error).message}`);
+  }
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new SqliteBooleanPlugin()],
+  });
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+export function createPostgresDatabase(url: string, poolSize = 10): Database_ {
+  // A lower trigram threshold lets one-letter typos in short words ("jonh") find their word.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, options: '-c pg_trgm.similarity_threshold=0.2' });
+  pool.on('error', () => {}); // an idle client dropped by the server must not crash the process
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Opens the configured database and proves it answers, or fails with one clear line. */
+export async function openDatabase(config: Config): Promise<Database_> {
+  if (config.database.kind === 'sqlite') return createSqliteDatabase(config.database.file);
+  const database = createPostgresDatabase(config.database.url);
+  try {
+    await database.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute();
+  } catch (error) {
+    await database.close().catch(() => {});
+    const url = new URL(config.database.url);
+    throw new AppError(
+      'config',
+      `Cannot connect to PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}: ${(error as Error).message}`,
+    );
+  }
+  return database;
+}

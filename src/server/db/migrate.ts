@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import { AppError } from '../platform/errors';
+import * as initial from './migrations/0001-initial';
+import type { DB } from './schema';
+
+/** Every migration, in order. Names are versions: never rename or edit one that has shipped. */
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+/**
+ * Brings the schema up to date. Kysely's migrator records applied versions and holds a lock
+ * (an advisory lock on PostgreSQL, the write lock on SQLite) so concurrent starts migrate once.
+ */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migration',
+    migrationLockTableName: 'schema_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new AppError('internal', `Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`);
+  }
+  await ensureSecret(db);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The signing secret for sessions, generated once per database unless RAPPORT_SECRET is set. */
+async function ensureSecret(db: Kysely<DB>): Promise<void> {
+  await db
+    .insertInto('app_setting')
+    .values({ key: 'auth_secret', value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
+export async function readSetting(db: Kysely<DB>, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+export async function writeSetting(db: Kysely<DB>, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('app_setting')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}

@@ -1,0 +1,173 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types as the database stores them. Timestamps and dates are ISO strings on both dialects
+ * (see database.ts); booleans are 0/1 on SQLite, so repositories read them with Boolean().
+ */
+type Bool = boolean | number;
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: Bool;
+  image: string | null;
+  createdAt: string | Date;
+  updatedAt: string | Date;
+  role: Generated<string>;
+  timezone: Generated<string>;
+}
+
+export interface AppSettingTable {
+  key: string;
+  value: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  email: string;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+}
+
+export interface OrganizationTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  name_key: string;
+  domain: string | null;
+  website: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TagTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  name_key: string;
+  color: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  sort_name: string;
+  given_name: string | null;
+  family_name: string | null;
+  pronouns: string | null;
+  headline: string | null;
+  organization_id: string | null;
+  title: string | null;
+  location: string | null;
+  timezone: string | null;
+  emails: string;
+  phones: string;
+  social_profiles: string;
+  birthday: string | null;
+  how_we_met: string | null;
+  circle: string | null;
+  cadence_days: number | null;
+  starred: Bool;
+  archived: Bool;
+  last_interaction_at: string | null;
+  next_due_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactHandleTable {
+  owner_id: string;
+  kind: string;
+  value: string;
+  contact_id: string;
+}
+
+export interface ContactTagTable {
+  contact_id: string;
+  tag_id: string;
+  owner_id: string;
+}
+
+export interface InteractionTable {
+  id: string;
+  owner_id: string;
+  kind: string;
+  occurred_at: string;
+  duration_minutes: number | null;
+  initiated_by: string | null;
+  summary: string;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InteractionContactTable {
+  interaction_id: string;
+  contact_id: string;
+  owner_id: string;
+  occurred_at: string;
+}
+
+export interface NoteTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  body: string;
+  pinned: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FollowUpTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  due_on: string;
+  reason: string;
+  done_at: string | null;
+  snoozed_until: string | null;
+  remind_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SearchTermTable {
+  owner_id: string;
+  term: string;
+}
+
+export interface DB {
+  app_setting: AppSettingTable;
+  user: UserTable;
+  invitation: InvitationTable;
+  api_token: ApiTokenTable;
+  organization: OrganizationTable;
+  tag: TagTable;
+  contact: ContactTable;
+  contact_handle: ContactHandleTable;
+  contact_tag: ContactTagTable;
+  interaction: InteractionTable;
+  interaction_contact: InteractionContactTable;
+  note: NoteTable;
+  follow_up: FollowUpTable;
+  search_term: SearchTermTable;
+}

@@ -1,0 +1,214 @@
+import { type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { ContactTable, DB } from '../../db/schema';
+
+export type ContactRow = ContactTable & { organization_name: string | null };
+
+export type ContactSort = 'name' | 'lastInteraction' | 'nextDue' | 'created';
+
+export interface ContactFilter {
+  ownerId: string;
+  tagId?: string;
+  organizationId?: string;
+  circle?: string;
+  starred?: boolean;
+  archived: boolean;
+  dueOnOrBefore?: string;
+  ids?: string[];
+}
+
+/**
+ * How each sort walks the index: a nullable sort column is paged in two phases, first the rows that
+ * have a value (in order), then the rows without one (by name), so both dialects use their index.
+ */
+export const sortPlans = {
+  name: { column: 'sort_name', direction: 'asc', nullable: false },
+  created: { column: 'created_at', direction: 'desc', nullable: false },
+  nextDue: { column: 'next_due_on', direction: 'asc', nullable: true },
+  lastInteraction: { column: 'last_interaction_at', direction: 'desc', nullable: true },
+} as const;
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('contact as c')
+    .leftJoin('organization as o', 'o.id', 'c.organization_id')
+    .selectAll('c')
+    .select('o.name as organization_name');
+}
+
+export async function findContact(db: Kysely<DB>, ownerId: string, id: string): Promise<ContactRow | undefined> {
+  return baseQuery(db).where('c.id', '=', id).where('c.owner_id', '=', ownerId).executeTakeFirst();
+}
+
+export async function findContactsByIds(db: Kysely<DB>, ownerId: string, ids: string[]): Promise<ContactRow[]> {
+  if (ids.length === 0) return [];
+  return baseQuery(db).where('c.owner_id', '=', ownerId).where('c.id', 'in', ids).execute();
+}
+
+/** Ids among `ids` that exist and belong to the owner. */
+export async function ownedContactIds(db: Kysely<DB>, ownerId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('contact').select('id').where('owner_id', '=', ownerId).where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertContact(db: Kysely<DB>, row: ContactTable): Promise<void> {
+  await db.insertInto('contact').values(row).execute();
+}
+
+export async function updateContact(db: Kysely<DB>, ownerId: string, id: string, values: Partial<ContactTable>): Promise<void> {
+  await db.updateTable('contact').set(values).where('id', '=', id).where('owner_id', '=', ownerId).execute();
+}
+
+export async function deleteContact(db: Kysely<DB>, ownerId: string, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('contact').where('id', '=', id).where('owner_id', '=', ownerId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Interactions whose only participant is this contact: deleted with it, since they would be orphans. */
+export async function interactionsOnlyWith(db: Kysely<DB>, ownerId: string, contactId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('interaction_contact as ic')
+    .select('ic.interaction_id')
+    .where('ic.contact_id', '=', contactId)
+    .where('ic.owner_id', '=', ownerId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('interaction_contact as other')
+            .select('other.contact_id')
+            .whereRef('other.interaction_id', '=', 'ic.interaction_id')
+            .where('other.contact_id', '<>', contactId),
+        ),
+      ),
+    )
+    .execute();
+  return rows.map((r) => r.interaction_id);
+}
+
+export async function listContacts(
+  db: Kysely<DB>,
+  filter: ContactFilter,
+  sort: ContactSort,
+  limit: number,
+  after?: { phase: 'value' | 'null'; key: string | null; id: string },
+): Promise<{ rows: ContactRow[]; phase: 'value' | 'null' }[]> {
+  const plan = sortPlans[sort];
+  const filtered = () => {
+    let q = baseQuery(db).where('c.owner_id', '=', filter.ownerId).where('c.archived', '=', filter.archived);
+    if (filter.tagId) {
+      const tagId = filter.tagId;
+      q = q.where(({ exists, selectFrom }) =>
+        exists(selectFrom('contact_tag as ct').select('ct.tag_id').whereRef('ct.contact_id', '=', 'c.id').where('ct.tag_id', '=', tagId)),
+      );
+    }
+    if (filter.organizationId) q = q.where('c.organization_id', '=', filter.organizationId);
+    if (filter.circle) q = q.where('c.circle', '=', filter.circle);
+    if (filter.starred !== undefined) q = q.where('c.starred', '=', filter.starred);
+    if (filter.dueOnOrBefore) q = q.where('c.next_due_on', '<=', filter.dueOnOrBefore);
+    if (filter.ids) q = q.where('c.id', 'in', filter.ids.length ? filter.ids : ['']);
+    return q;
+  };
+  const column = `c.${plan.column}` as const;
+  const cmp = plan.direction === 'asc' ? '>' : '<';
+  const pages: { rows: ContactRow[]; phase: 'value' | 'null' }[] = [];
+
+  if (!after || after.phase === 'value') {
+    let q = filtered();
+    if (plan.nullable) q = q.where(column, 'is not', null);
+    if (after) q = q.where((eb) => eb(eb.refTuple(column, 'c.id'), cmp, eb.tuple(after.key as string, after.id)) as Expression<SqlBool>);
+    const rows = await q.orderBy(column, plan.direction).orderBy('c.id', plan.direction).limit(limit + 1).execute();
+    pages.push({ rows, phase: 'value' });
+    if (rows.length > limit || !plan.nullable) return pages;
+  }
+  // Second phase: rows without a value for the sort column, by name.
+  let q = filtered().where(column, 'is', null);
+  if (after?.phase === 'null') q = q.where((eb) => eb(eb.refTuple('c.sort_name', 'c.id'), '>', eb.tuple(after.key as string, after.id)) as Expression<SqlBool>);
+  const remaining = limit - (pages[0]?.rows.length ?? 0);
+  const rows = await q.orderBy('c.sort_name').orderBy('c.id').limit(remaining + 1).execute();
+  pages.push({ rows, phase: 'null' });
+  return pages;
+}
+
+export async function tagsByContact(db: Kysely<DB>, contactIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (contactIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('contact_tag as ct')
+    .innerJoin('tag as t', 't.id', 'ct.tag_id')
+    .select(['ct.contact_id', 't.name'])
+    .where('ct.contact_id', 'in', contactIds)
+    .orderBy('t.name_key')
+    .execute();
+  for (const row of rows) {
+    const list = map.get(row.contact_id) ?? [];
+    list.push(row.name);
+    map.set(row.contact_id, list);
+  }
+  return map;
+}
+
+export async function findTagIdByName(db: Kysely<DB>, ownerId: string, name: string): Promise<string | undefined> {
+  const row = await db.selectFrom('tag').select('id').where('owner_id', '=', ownerId).where('name_key', '=', name.trim().toLowerCase()).executeTakeFirst();
+  return row?.id;
+}
+
+/** Finds or creates the named tags (case-insensitive) and returns their ids. */
+export async function ensureTags(db: Kysely<DB>, ownerId: string, names: string[], now: string, newId: () => string): Promise<string[]> {
+  const byKey = new Map(names.map((n) => [n.trim().toLowerCase(), n.trim()]));
+  if (byKey.size === 0) return [];
+  await db
+    .insertInto('tag')
+    .values([...byKey].map(([key, name]) => ({ id: newId(), owner_id: ownerId, name, name_key: key, color: null, created_at: now, updated_at: now })))
+    .onConflict((oc) => oc.columns(['owner_id', 'name_key']).doNothing())
+    .execute();
+  const rows = await db.selectFrom('tag').select('id').where('owner_id', '=', ownerId).where('name_key', 'in', [...byKey.keys()]).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function replaceContactTags(db: Kysely<DB>, ownerId: string, contactId: string, tagIds: string[]): Promise<void> {
+  await db.deleteFrom('contact_tag').where('contact_id', '=', contactId).execute();
+  if (tagIds.length)
+    await db.insertInto('contact_tag').values(tagIds.map((tagId) => ({ contact_id: contactId, tag_id: tagId, owner_id: ownerId }))).execute();
+}
+
+/** Finds or creates an organization by name (case-insensitive) and returns its id. */
+export async function ensureOrganization(db: Kysely<DB>, ownerId: string, name: string, now: string, newId: () => string): Promise<string> {
+  const key = name.trim().toLowerCase();
+  await db
+    .insertInto('organization')
+    .values({ id: newId(), owner_id: ownerId, name: name.trim(), name_key: key, domain: null, website: null, notes: null, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['owner_id', 'name_key']).doNothing())
+    .execute();
+  const row = await db.selectFrom('organization').select('id').where('owner_id', '=', ownerId).where('name_key', '=', key).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function organizationExists(db: Kysely<DB>, ownerId: string, id: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('organization').select('id').where('id', '=', id).where('owner_id', '=', ownerId).executeTakeFirst());
+}
+
+export async function replaceHandles(db: Kysely<DB>, ownerId: string, contactId: string, handles: { kind: string; value: string }[]): Promise<void> {
+  await db.deleteFrom('contact_handle').where('contact_id', '=', contactId).execute();
+  const unique = [...new Map(handles.map((h) => [`${h.kind}:${h.value}`, h])).values()];
+  if (unique.length)
+    await db.insertInto('contact_handle').values(unique.map((h) => ({ owner_id: ownerId, contact_id: contactId, ...h }))).execute();
+}
+
+/** Recomputes the derived "last interaction" of contacts from their interactions. */
+export async function lastInteractionOf(db: Kysely<DB>, contactIds: string[]): Promise<Map<string, string | null>> {
+  const result = new Map<string, string | null>(contactIds.map((id) => [id, null]));
+  if (contactIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('interaction_contact')
+    .select(['contact_id', (eb) => eb.fn.max('occurred_at').as('last')])
+    .where('contact_id', 'in', contactIds)
+    .groupBy('contact_id')
+    .execute();
+  for (const row of rows) result.set(row.contact_id, row.last as string | null);
+  return result;
+}
+
+export async function setDerived(db: Kysely<DB>, id: string, values: { last_interaction_at: string | null; next_due_on: string | null }): Promise<void> {
+  await db.updateTable('contact').set(values).where('id', '=', id).execute();
+}
+

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
+
+describe.each(dialects)('contacts API on %s', (dialect) => {
+  let t: TestApp;
+  let alice: TestUser;
+  let bob: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    alice = await t.signUp();
+    bob = await t.signUp();
+  });
+  afterAll(() => t?.close());
+
+  const post = (user: TestUser, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: user.auth, payload });
+
+  it('creates a contact with normalized phone, tags and organization', async () => {
+    const res = await post(alice, {
+      name: 'Ada Lovelace',
+      emails: ['ada@example.com', 'ADA@example.com'],
+      phones: ['+44 20 7946 0958'],
+      organization: 'Analytical Engines',
+      title: 'Mathematician',
+      tags: ['Math', 'pioneer'],
+      timezone: 'Europe/London',
+      birthday: '--12-10',
+      cadenceDays: 30,
+      socialProfiles: [{ type: 'github', handle: 'ada' }],
+    });
+    expect(res.statusCode).toBe(201);
+    const c = res.json();
+    expect(c).toMatchObject({
+      name: 'Ada Lovelace',
+      emails: ['ada@example.com'],
+      phones: ['+442079460958'],
+      organization: 'Analytical Engines',
+      title: 'Mathematician',
+      tags: ['Math', 'pioneer'],
+      birthday: '--12-10',
+      cadenceDays: 30,
+      socialProfiles: [{ type: 'github', handle: 'ada', url: 'https://github.com/ada' }],
+    });
+    expect(c.nextDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const again = await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${c.id}`, headers: alice.auth });
+    expect(again.json()).toEqual(c);
+  });
+
+  it('lists every bad field at once and stores nothing', async () => {
+    const res = await post(alice, { name: '', phones: ['12'], timezone: 'Mars/Base', birthday: '1990-02-30', bogus: 1 });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const body = res.json();
+    expect(body).toMatchObject({ status: 400, code: 'validation' });
+    const paths = body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['name', 'birthday', 'bogus']));
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?q=Mars', headers: alice.auth });
+    expect(list.json().items).toHaveLength(0);
+  });
+
+  it('refuses a phone number it cannot read and a time zone that does not exist', async () => {
+    const res = await post(alice, { name: 'Bad Phone', phones: ['12345'], timezone: 'Mars/Base' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['phones.0', 'timezone']);
+  });
+
+  it('hides one owner’s contacts from another (404, like a missing one)', async () => {
+    const created = (await post(alice, { name: 'Private Person' })).json();
+    for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
+      const res = await t.app.inject({ method, url: `/api/v1/contacts/${created.id}`, headers: bob.auth, ...(method === 'PATCH' && { payload: { name: 'x' } }) });
+      expect(res.statusCode).toBe(404);
+    }
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: bob.auth });
+    expect(list.json().items.map((c: { id: string }) => c.id)).not.toContain(created.id);
+  });
+
+  it('patches only the fields sent and clears with null', async () => {
+    const created = (await post(alice, { name: 'Grace Hopper', title: 'Admiral', location: 'Arlington' })).json();
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/contacts/${created.id}`, headers: alice.auth, payload: { location: null, starred: true } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ name: 'Grace Hopper', title: 'Admiral', location: null, starred: true });
+  });
+
+  it('pages through contacts with a stable cursor and no duplicates', async () => {
+    const owner = await t.signUp();
+    for (let i = 0; i < 7; i++) await post(owner, { name: `Person ${String.fromCharCode(71 - i)}`, cadenceDays: i % 2 ? 10 + i : undefined });
+    for (const sort of ['name', 'nextDue', 'lastInteraction', 'created']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const url = `/api/v1/contacts?limit=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`;
+        const res = await t.app.inject({ method: 'GET', url, headers: owner.auth });
+        expect(res.statusCode).toBe(200);
+        const body = res.json();
+        seen.push(...body.items.map((c: { id: string }) => c.id));
+        cursor = body.nextCursor;
+      } while (cursor);
+      expect(seen).toHaveLength(7);
+      expect(new Set(seen).size).toBe(7);
+    }
+    const byName = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?limit=50', headers: owner.auth });
+    expect(byName.json().items.map((c: { name: string }) => c.name)).toEqual(['Person A', 'Person B', 'Person C', 'Person D', 'Person E', 'Person F', 'Person G']);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?cursor=garbage', headers: owner.auth });
+    expect(bad.statusCode).toBe(400);
+    const tooMany = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?limit=1000', headers: owner.auth });
+    expect(tooMany.statusCode).toBe(400);
+  });
+
+  it('filters by tag', async () => {
+    const owner = await t.signUp();
+    await post(owner, { name: 'Tagged One', tags: ['mentor'] });
+    await post(owner, { name: 'Untagged' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?tag=Mentor', headers: owner.auth });
+    expect(res.json().items.map((c: { name: string }) => c.name)).toEqual(['Tagged One']);
+    const none = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?tag=nope', headers: owner.auth });
+    expect(none.json()).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('finds contacts with q, typo tolerant', async () => {
+    const owner = await t.signUp();
+    await post(owner, { name: 'John Smith', organization: 'Acme' });
+    await post(owner, { name: 'Mary Major' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?q=jonh', headers: owner.auth });
+    expect(res.json().items.map((c: { name: string }) => c.name)).toEqual(['John Smith']);
+    const byOrg = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?q=acm', headers: owner.auth });
+    expect(byOrg.json().items.map((c: { name: string }) => c.name)).toEqual(['John Smith']);
+  });
+
+  it('refuses oversized bodies with 413', async () => {
+    const res = await post(alice, { name: 'Big', howWeMet: 'x'.repeat(2 * 1024 * 1024) });
+    expect(res.statusCode).toBe(413);
+  });
+});

@@ -1,0 +1,2 @@
+import type { Deps } from '../../platform/context';
+export function interactionService(_deps: Deps) { return {}; }

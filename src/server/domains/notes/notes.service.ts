@@ -1,0 +1,2 @@
+import type { Deps } from '../../platform/context';
+export function noteService(_deps: Deps) { return {}; }

@@ -1,0 +1,133 @@
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../../db/dialect';
+import type { DB } from '../../db/schema';
+import type { SearchType } from '../../../contracts/search';
+import { normalize, vocabulary } from './search.text';
+
+/**
+ * The only place that knows how each dialect does full-text search:
+ * SQLite uses an FTS5 table (rowid mapped through search_doc), PostgreSQL a tsvector column with a
+ * GIN index and pg_trgm for typo candidates.
+ */
+export interface SearchDoc {
+  ownerId: string;
+  kind: SearchType;
+  refId: string;
+  title: string;
+  body: string;
+}
+
+export interface SearchRow {
+  kind: SearchType;
+  refId: string;
+  title: string;
+  body: string;
+}
+
+/** FTS5 tokens for owner and kind: one token each, so MATCH narrows to the owner's own documents. */
+export const ownerToken = (ownerId: string) => `o${ownerId.replace(/-/g, '')}`;
+
+export async function removeDocs(db: Kysely<DB>, dialect: Dialect, refIds: string[]): Promise<void> {
+  if (refIds.length === 0) return;
+  const d = db as Kysely<any>;
+  if (dialect === 'postgres') {
+    await d.deleteFrom('search_doc').where('ref_id', 'in', refIds).execute();
+    return;
+  }
+  for (let i = 0; i < refIds.length; i += 500) {
+    const chunk = refIds.slice(i, i + 500);
+    await sql`delete from search_fts where rowid in (select id from search_doc where ref_id in (${sql.join(chunk)}))`.execute(db);
+    await d.deleteFrom('search_doc').where('ref_id', 'in', chunk).execute();
+  }
+}
+
+export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  await removeDocs(db, dialect, docs.map((d) => d.refId));
+  const d = db as Kysely<any>;
+  for (const doc of docs) {
+    if (dialect === 'postgres') {
+      await d
+        .insertInto('search_doc')
+        .values({
+          ref_id: doc.refId,
+          owner_id: doc.ownerId,
+          kind: doc.kind,
+          title: doc.title,
+          body: doc.body,
+          tsv: sql`setweight(to_tsvector('simple', ${normalize(doc.title)}), 'A') || setweight(to_tsvector('simple', ${normalize(doc.body)}), 'B')`,
+        })
+        .execute();
+    } else {
+      const inserted = await d
+        .insertInto('search_doc')
+        .values({ owner_id: doc.ownerId, kind: doc.kind, ref_id: doc.refId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await sql`insert into search_fts (rowid, owner, kind, title, body) values (${inserted.id}, ${ownerToken(doc.ownerId)}, ${doc.kind}, ${doc.title}, ${doc.body})`.execute(db);
+    }
+  }
+  await addTerms(db, docs[0]!.ownerId, docs.flatMap((doc) => vocabulary(`${doc.title} ${doc.body}`)));
+}
+
+export async function addTerms(db: Kysely<DB>, ownerId: string, terms: string[]): Promise<void> {
+  const unique = [...new Set(terms)];
+  for (let i = 0; i < unique.length; i += 500) {
+    await db
+      .insertInto('search_term')
+      .values(unique.slice(i, i + 500).map((term) => ({ owner_id: ownerId, term })))
+      .onConflict((oc) => oc.columns(['owner_id', 'term']).doNothing())
+      .execute();
+  }
+}
+
+/** Vocabulary words that could be `word` with a typo: pg_trgm similarity, or same first letter on SQLite. */
+export async function typoCandidates(db: Kysely<DB>, dialect: Dialect, ownerId: string, word: string): Promise<string[]> {
+  if (dialect === 'postgres') {
+    const rows = await sql<{ term: string }>`select term from search_term where owner_id = ${ownerId} and term % ${word} order by similarity(term, ${word}) desc limit 200`.execute(db);
+    return rows.rows.map((r) => r.term);
+  }
+  const first = word[0]!;
+  const next = String.fromCodePoint(first.codePointAt(0)! + 1);
+  const rows = await db
+    .selectFrom('search_term')
+    .select('term')
+    .where('owner_id', '=', ownerId)
+    .where('term', '>=', first)
+    .where('term', '<', next)
+    .where(sql<boolean>`length(term) between ${word.length - 2} and ${word.length + 2}`)
+    .limit(5000)
+    .execute();
+  return rows.map((r) => r.term);
+}
+
+/**
+ * Finds documents where every query group matches (a group: a word as prefix, or one of its
+ * corrections), best first.
+ */
+export async function queryDocs(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  ownerId: string,
+  kind: SearchType,
+  groups: { prefix: string; alternatives: string[] }[],
+  limit: number,
+): Promise<SearchRow[]> {
+  if (groups.length === 0) return [];
+  if (dialect === 'postgres') {
+    const tsquery = groups.map((g) => `(${[`${g.prefix}:*`, ...g.alternatives].join(' | ')})`).join(' & ');
+    const rows = await sql<{ ref_id: string; kind: SearchType; title: string; body: string }>`
+      select ref_id, kind, title, body from search_doc, to_tsquery('simple', ${tsquery}) as q
+      where owner_id = ${ownerId} and kind = ${kind} and tsv @@ q
+      order by ts_rank(tsv, q) desc, ref_id limit ${limit}`.execute(db);
+    return rows.rows.map((r) => ({ kind: r.kind, refId: r.ref_id, title: r.title, body: r.body }));
+  }
+  const match = `owner:${ownerToken(ownerId)} AND kind:${kind} AND {title body}: (${groups
+    .map((g) => `(${[`"${g.prefix}"*`, ...g.alternatives.map((a) => `"${a}"`)].join(' OR ')})`)
+    .join(' AND ')})`;
+  const rows = await sql<{ ref_id: string; kind: SearchType; title: string; body: string }>`
+    select d.ref_id, d.kind, f.title, f.body from search_fts f join search_doc d on d.id = f.rowid
+    where search_fts match ${match}
+    order by bm25(search_fts, 0, 0, 10.0, 1.0), d.ref_id limit ${limit}`.execute(db);
+  return rows.rows.map((r) => ({ kind: r.kind, refId: r.ref_id, title: r.title, body: r.body }));
+}

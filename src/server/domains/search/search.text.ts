@@ -1,0 +1,50 @@
+/** Text handling shared by indexing and querying, so both see the same words. */
+
+export function normalize(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+export function words(text: string): string[] {
+  return normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Distinct words worth remembering in the vocabulary (used to correct typos in queries). */
+export function vocabulary(text: string): string[] {
+  return [...new Set(words(text).filter((w) => w.length >= 3 && w.length <= 40))];
+}
+
+/** Damerau-Levenshtein distance (optimal string alignment), stopping early past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2 = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prev2[j - 2]! + 1);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+    prev2.splice(0, prev2.length, ...prev);
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** How many typos a word of this length may carry and still match. */
+export const allowedTypos = (word: string): number => (word.length < 4 ? 0 : word.length < 8 ? 1 : 2);
+
+/** A short excerpt of `body` around the first query word it contains. */
+export function snippetOf(body: string, queryWords: string[], width = 120): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  if (flat.length <= width) return flat;
+  const lower = normalize(flat);
+  const at = queryWords.map((w) => lower.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const start = Math.max(0, at - Math.floor(width / 3));
+  const text = flat.slice(start, start + width);
+  return `${start > 0 ? '…' : ''}${text}${start + width < flat.length ? '…' : ''}`;
+}

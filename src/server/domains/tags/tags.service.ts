@@ -1,0 +1,2 @@
+import type { Deps } from '../../platform/context';
+export function tagService(_deps: Deps) { return {}; }

@@ -1,0 +1,43 @@
+import type { Config } from './config';
+import type { RapportDatabase } from './db/database';
+import { readSetting } from './db/migrate';
+import { createAuth } from './platform/auth';
+import { systemClock, type Clock } from './platform/clock';
+import type { Deps } from './platform/context';
+import { AppError } from './platform/errors';
+import { accountService } from './domains/account/account.service';
+import { contactService } from './domains/contacts/contacts.service';
+import { interactionService } from './domains/interactions/interactions.service';
+import { noteService } from './domains/notes/notes.service';
+import { followUpService } from './domains/follow-ups/follow-ups.service';
+import { organizationService } from './domains/organizations/organizations.service';
+import { tagService } from './domains/tags/tags.service';
+import { searchService } from './domains/search/search.service';
+
+export interface ServiceOptions {
+  database: RapportDatabase;
+  config: Pick<Config, 'openSignup' | 'baseUrl' | 'secret'>;
+  clock?: Clock;
+}
+
+/** Builds every service over one database; the HTTP routes and the CLI both use this. */
+export async function createServices({ database, config, clock = systemClock }: ServiceOptions) {
+  const secret = config.secret ?? (await readSetting(database.db, 'auth_secret'));
+  if (!secret) throw new AppError('config', 'The database has not been migrated; run `rapport migrate`');
+  const auth = createAuth({ db: database.db, dialect: database.dialect, secret, baseUrl: config.baseUrl });
+  const deps: Deps = { database, clock, config, auth };
+  return {
+    deps,
+    auth,
+    account: accountService(deps),
+    contacts: contactService(deps),
+    interactions: interactionService(deps),
+    notes: noteService(deps),
+    followUps: followUpService(deps),
+    organizations: organizationService(deps),
+    tags: tagService(deps),
+    search: searchService(deps),
+  };
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;
