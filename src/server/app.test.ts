@@ -1,0 +1,95 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app';
+import { createTestApp, createTestDatabase, testConfig, type TestApp } from './db/test-helpers';
+
+describe('HTTP surface', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+  });
+  afterAll(() => t?.close());
+
+  it('answers the health check', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves a landing page that links to the API docs until the web app is built', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Rapport is running');
+    expect(res.body).toContain('href="/api/docs"');
+  });
+
+  it('publishes an OpenAPI 3.1 document generated from the contracts, and the docs page', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/contacts', '/api/v1/contacts/{id}', '/api/v1/me', '/api/v1/search', '/api/auth/sign-in/email']));
+    const create = doc.paths['/api/v1/contacts'].post;
+    const ref = create.requestBody.content['application/json'].schema.$ref as string;
+    const schema = doc.components.schemas[ref.split('/').at(-1)!];
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'emails', 'phones', 'cadenceDays', 'tags', 'birthday']));
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '401']));
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    expect([200, 302]).toContain(docs.statusCode);
+    const page = await t.app.inject({ method: 'GET', url: '/api/docs/static/index.html' });
+    expect(page.statusCode).toBe(200);
+  });
+
+  it('answers unknown routes, bad JSON and wrong media types with problem+json', async () => {
+    const user = await t.signUp();
+    const missing = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: user.auth });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+    const badJson = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { ...user.auth, 'content-type': 'application/json' }, payload: '{"name": ' });
+    expect(badJson.statusCode).toBe(400);
+    expect(badJson.json()).toMatchObject({ code: 'validation', status: 400, title: expect.any(String), detail: expect.any(String) });
+    const xml = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: { ...user.auth, 'content-type': 'application/xml' }, payload: '<x/>' });
+    expect(xml.statusCode).toBe(415);
+    const badId = await t.app.inject({ method: 'GET', url: '/api/v1/contacts/not-an-id', headers: user.auth });
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().errors[0]).toMatchObject({ path: 'id' });
+  });
+
+  it('tags every response with a request id', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-123' } });
+    expect(res.headers['x-request-id']).toBe('trace-123');
+    const generated = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('request logs', () => {
+  it('write one JSON line per request and never passwords, tokens or cookies', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const database = await createTestDatabase('sqlite');
+    const app = await buildApp({ config: testConfig({ openSignup: true }), database, logger: { level: 'info', stream } });
+    try {
+      const password = 'super secret passphrase';
+      const signUp = await app.inject({ method: 'POST', url: '/api/auth/sign-up/email', payload: { email: 'log@example.com', password } });
+      const cookie = String(signUp.headers['set-cookie']).split(';')[0]!;
+      const token = (await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie, origin: 'http://localhost:7277' }, payload: {} })).json().token;
+      await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+      await app.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email: 'log@example.com', password: 'wrong password here' } });
+      const requestLines = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+      expect(requestLines).toHaveLength(4);
+      expect(requestLines[2]).toMatchObject({ method: 'GET', url: '/api/v1/me', status: 200, reqId: expect.any(String) });
+      const all = lines.join('\n');
+      for (const secret of [password, 'wrong password here', token, cookie.split('=')[1]]) expect(all).not.toContain(secret);
+    } finally {
+      await app.close();
+      await database.drop();
+    }
+  });
+});
