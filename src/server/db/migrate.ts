@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { dialectOf } from './dialect';
 import { AppError } from '../platform/errors';
 import * as initial from './migrations/0001-initial';
 import type { DB } from './schema';
@@ -10,8 +11,11 @@ const migrations: Record<string, Migration> = {
 };
 
 /**
- * Brings the schema up to date. Kysely's migrator records applied versions and holds a lock
- * (an advisory lock on PostgreSQL, the write lock on SQLite) so concurrent starts migrate once.
+ * Brings the schema up to date, once, whoever else starts at the same moment. Kysely's migrator
+ * records applied versions; on PostgreSQL it migrates in a transaction under a lock of its own.
+ * On SQLite it does neither, so the whole run happens inside BEGIN IMMEDIATE: other processes wait
+ * (busy timeout) for the write lock, then find nothing left to do, and a failure rolls back whole.
+ * SQLite has one connection per process, so the migrator's statements run inside that transaction.
  */
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({
@@ -20,7 +24,16 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const sqlite = dialectOf(db) === 'sqlite';
+  if (sqlite) await sql`begin immediate`.execute(db);
+  let outcome: Awaited<ReturnType<Migrator['migrateToLatest']>>;
+  try {
+    outcome = await migrator.migrateToLatest();
+  } catch (error) {
+    outcome = { error };
+  }
+  if (sqlite) await sql.raw(outcome.error ? 'rollback' : 'commit').execute(db);
+  const { error, results } = outcome;
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new AppError('internal', `Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`);

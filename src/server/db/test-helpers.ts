@@ -23,12 +23,12 @@ export interface TestDatabase extends RapportDatabase {
 }
 
 /** A fresh, migrated database: a temp SQLite file, or a new database on the test PostgreSQL server. */
-export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+export async function createTestDatabase(dialect: Dialect, { migrate = true } = {}): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-test-'));
     const file = join(dir, 'rapport.db');
     const database = createSqliteDatabase(file);
-    await migrateToLatest(database.db);
+    if (migrate) await migrateToLatest(database.db);
     return {
       ...database,
       url: file,
@@ -48,7 +48,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = createPostgresDatabase(url.toString(), 5);
-  await migrateToLatest(database.db);
+  if (migrate) await migrateToLatest(database.db);
   let closed = false;
   const close = async () => {
     if (closed) return;
