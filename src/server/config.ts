@@ -67,7 +67,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv): string {
 
 /** Reads and validates the configuration once; any problem is one AppError('config') line. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: ConfigFlags = {}): Config {
-  const merged = {
+  const merged: Record<string, string | undefined> = {
     ...env,
     ...(flags.host !== undefined && { HOST: flags.host }),
     ...(flags.port !== undefined && { PORT: String(flags.port) }),

@@ -88,10 +88,10 @@ describe.each(dialects)('contacts API on %s', (dialect) => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const url = `/api/v1/contacts?limit=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`;
+        const url: string = `/api/v1/contacts?limit=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`;
         const res = await t.app.inject({ method: 'GET', url, headers: owner.auth });
         expect(res.statusCode).toBe(200);
-        const body = res.json();
+        const body: { items: { id: string }[]; nextCursor: string | null } = res.json();
         seen.push(...body.items.map((c: { id: string }) => c.id));
         cursor = body.nextCursor;
       } while (cursor);

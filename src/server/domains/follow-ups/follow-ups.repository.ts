@@ -1,0 +1,55 @@
+import { type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB, FollowUpTable } from '../../db/schema';
+
+export type FollowUpRow = FollowUpTable & { contact_name: string };
+export type FollowUpStatus = 'open' | 'due' | 'upcoming' | 'done' | 'all';
+
+/** The day a follow-up shows up again: its due date, or the end of its snooze when that is later. */
+export const remindOn = (dueOn: string, snoozedUntil: string | null): string => (snoozedUntil && snoozedUntil > dueOn ? snoozedUntil : dueOn);
+
+/** Which column each status list walks, so that every list is one index range. */
+export const orderOf = {
+  open: { column: 'remind_on', direction: 'asc' },
+  due: { column: 'remind_on', direction: 'asc' },
+  upcoming: { column: 'remind_on', direction: 'asc' },
+  done: { column: 'done_at', direction: 'desc' },
+  all: { column: 'due_on', direction: 'asc' },
+} as const;
+
+function baseQuery(db: Kysely<DB>) {
+  return db.selectFrom('follow_up as f').innerJoin('contact as c', 'c.id', 'f.contact_id').selectAll('f').select('c.name as contact_name');
+}
+
+export async function findFollowUp(db: Kysely<DB>, ownerId: string, id: string): Promise<FollowUpRow | undefined> {
+  return baseQuery(db).where('f.id', '=', id).where('f.owner_id', '=', ownerId).executeTakeFirst();
+}
+
+export async function insertFollowUp(db: Kysely<DB>, row: FollowUpTable): Promise<void> {
+  await db.insertInto('follow_up').values(row).execute();
+}
+
+export async function updateFollowUp(db: Kysely<DB>, ownerId: string, id: string, values: Partial<FollowUpTable>): Promise<void> {
+  await db.updateTable('follow_up').set(values).where('id', '=', id).where('owner_id', '=', ownerId).execute();
+}
+
+export async function deleteFollowUp(db: Kysely<DB>, ownerId: string, id: string): Promise<void> {
+  await db.deleteFrom('follow_up').where('id', '=', id).where('owner_id', '=', ownerId).execute();
+}
+
+export async function listFollowUps(
+  db: Kysely<DB>,
+  filter: { ownerId: string; status: FollowUpStatus; today: string; contactId?: string },
+  limit: number,
+  after?: { key: string; id: string },
+): Promise<FollowUpRow[]> {
+  const { column, direction } = orderOf[filter.status];
+  const col = `f.${column}` as const;
+  let q = baseQuery(db).where('f.owner_id', '=', filter.ownerId);
+  if (filter.status === 'done') q = q.where('f.done_at', 'is not', null);
+  else if (filter.status !== 'all') q = q.where('f.done_at', 'is', null);
+  if (filter.status === 'due') q = q.where('f.remind_on', '<=', filter.today);
+  if (filter.status === 'upcoming') q = q.where('f.remind_on', '>', filter.today);
+  if (filter.contactId) q = q.where('f.contact_id', '=', filter.contactId);
+  if (after) q = q.where((eb) => eb(eb.refTuple(col, 'f.id'), direction === 'asc' ? '>' : '<', eb.tuple(after.key, after.id)) as Expression<SqlBool>);
+  return q.orderBy(col, direction).orderBy('f.id', direction).limit(limit).execute();
+}

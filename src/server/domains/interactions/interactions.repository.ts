@@ -1,0 +1,72 @@
+import { type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB, InteractionTable } from '../../db/schema';
+
+export type InteractionRow = InteractionTable;
+
+export async function findInteraction(db: Kysely<DB>, ownerId: string, id: string): Promise<InteractionRow | undefined> {
+  return db.selectFrom('interaction').selectAll().where('id', '=', id).where('owner_id', '=', ownerId).executeTakeFirst();
+}
+
+export async function findInteractionsByIds(db: Kysely<DB>, ownerId: string, ids: string[]): Promise<InteractionRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('interaction').selectAll().where('owner_id', '=', ownerId).where('id', 'in', ids).execute();
+}
+
+/** Participants of each interaction, in the order they were given. */
+export async function participantsOf(db: Kysely<DB>, interactionIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (interactionIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('interaction_contact')
+    .select(['interaction_id', 'contact_id'])
+    .where('interaction_id', 'in', interactionIds)
+    .execute();
+  for (const r of rows) map.set(r.interaction_id, [...(map.get(r.interaction_id) ?? []), r.contact_id]);
+  return map;
+}
+
+export async function insertInteraction(db: Kysely<DB>, row: InteractionRow, contactIds: string[]): Promise<void> {
+  await db.insertInto('interaction').values(row).execute();
+  await setParticipants(db, row, contactIds);
+}
+
+export async function setParticipants(db: Kysely<DB>, row: Pick<InteractionRow, 'id' | 'owner_id' | 'occurred_at'>, contactIds: string[]): Promise<void> {
+  await db.deleteFrom('interaction_contact').where('interaction_id', '=', row.id).execute();
+  await db
+    .insertInto('interaction_contact')
+    .values(contactIds.map((contactId) => ({ interaction_id: row.id, contact_id: contactId, owner_id: row.owner_id, occurred_at: row.occurred_at })))
+    .execute();
+}
+
+export async function updateInteraction(db: Kysely<DB>, ownerId: string, id: string, values: Partial<InteractionRow>): Promise<void> {
+  await db.updateTable('interaction').set(values).where('id', '=', id).where('owner_id', '=', ownerId).execute();
+}
+
+export async function deleteInteraction(db: Kysely<DB>, ownerId: string, id: string): Promise<void> {
+  await db.deleteFrom('interaction').where('id', '=', id).where('owner_id', '=', ownerId).execute();
+}
+
+/**
+ * A contact's interactions, newest first, walking the (contact_id, occurred_at, interaction_id)
+ * index: the page's ids come from the index alone, then the rows are fetched by primary key.
+ */
+export async function timeline(
+  db: Kysely<DB>,
+  ownerId: string,
+  contactId: string,
+  limit: number,
+  after?: { occurredAt: string; id: string },
+): Promise<InteractionRow[]> {
+  let q = db
+    .selectFrom('interaction_contact as ic')
+    .select(['ic.interaction_id', 'ic.occurred_at'])
+    .where('ic.contact_id', '=', contactId)
+    .where('ic.owner_id', '=', ownerId);
+  if (after)
+    q = q.where((eb) => eb(eb.refTuple('ic.occurred_at', 'ic.interaction_id'), '<', eb.tuple(after.occurredAt, after.id)) as Expression<SqlBool>);
+  const keys = await q.orderBy('ic.occurred_at', 'desc').orderBy('ic.interaction_id', 'desc').limit(limit).execute();
+  if (keys.length === 0) return [];
+  const rows = await findInteractionsByIds(db, ownerId, keys.map((k) => k.interaction_id));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return keys.map((k) => byId.get(k.interaction_id)).filter((r): r is InteractionRow => r !== undefined);
+}
