@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, dialects, type TestApp, type TestUser } from './db/test-helpers';
+
+/**
+ * Walks every route of the OpenAPI document. Each one must be covered here: without credentials it
+ * answers 401, and with a second user's credentials the first user's ids answer 404 (exactly like a
+ * missing id) and change nothing. A route added without a line in `cases` fails this test.
+ */
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation', string>;
+interface Case {
+  /** Which of the first user's ids fills {id} in the path. */
+  id?: keyof Ids;
+  /** A body that is valid apart from whose ids it names. */
+  body?: (ids: Ids) => object;
+  /** Expected answer to the second user; 404 unless the route has no foreign id to give away. */
+  expect: 404 | 403 | 'own';
+}
+
+const cases: Record<string, Case> = {
+  'GET /api/v1/me': { expect: 'own' },
+  'PATCH /api/v1/me': { body: () => ({ name: 'Bob' }), expect: 'own' },
+  'GET /api/v1/tokens': { expect: 'own' },
+  'POST /api/v1/tokens': { body: () => ({ name: 'walk' }), expect: 'own' },
+  'DELETE /api/v1/tokens/{id}': { id: 'token', expect: 404 },
+  // Invitations are the admin's: a member is refused outright, whatever the id.
+  'GET /api/v1/invitations': { expect: 403 },
+  'POST /api/v1/invitations': { body: () => ({ email: 'walk@example.com' }), expect: 403 },
+  'DELETE /api/v1/invitations/{id}': { id: 'invitation', expect: 403 },
+
+  'POST /api/v1/contacts': { body: () => ({ name: 'Walker' }), expect: 'own' },
+  'GET /api/v1/contacts': { expect: 'own' },
+  'GET /api/v1/contacts/{id}': { id: 'contact', expect: 404 },
+  'PATCH /api/v1/contacts/{id}': { id: 'contact', body: () => ({ name: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/contacts/{id}': { id: 'contact', expect: 404 },
+
+  'POST /api/v1/interactions': { body: (ids) => ({ contactIds: [ids.contact], kind: 'call', occurredAt: '2026-01-01T10:00:00Z', summary: 'x' }), expect: 404 },
+  'GET /api/v1/interactions/{id}': { id: 'interaction', expect: 404 },
+  'PATCH /api/v1/interactions/{id}': { id: 'interaction', body: () => ({ summary: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/interactions/{id}': { id: 'interaction', expect: 404 },
+  'GET /api/v1/contacts/{id}/interactions': { id: 'contact', expect: 404 },
+
+  'POST /api/v1/contacts/{id}/notes': { id: 'contact', body: () => ({ body: 'x' }), expect: 404 },
+  'GET /api/v1/contacts/{id}/notes': { id: 'contact', expect: 404 },
+  'GET /api/v1/notes/{id}': { id: 'note', expect: 404 },
+  'PATCH /api/v1/notes/{id}': { id: 'note', body: () => ({ body: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/notes/{id}': { id: 'note', expect: 404 },
+
+  'POST /api/v1/follow-ups': { body: (ids) => ({ contactId: ids.contact, dueOn: '2026-01-01', reason: 'x' }), expect: 404 },
+  'GET /api/v1/follow-ups': { expect: 'own' },
+  'GET /api/v1/follow-ups/{id}': { id: 'followUp', expect: 404 },
+  'PATCH /api/v1/follow-ups/{id}': { id: 'followUp', body: () => ({ done: true }), expect: 404 },
+  'DELETE /api/v1/follow-ups/{id}': { id: 'followUp', expect: 404 },
+
+  'POST /api/v1/organizations': { body: () => ({ name: 'Walker Inc' }), expect: 'own' },
+  'GET /api/v1/organizations': { expect: 'own' },
+  'GET /api/v1/organizations/{id}': { id: 'organization', expect: 404 },
+  'PATCH /api/v1/organizations/{id}': { id: 'organization', body: () => ({ name: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/organizations/{id}': { id: 'organization', expect: 404 },
+
+  'POST /api/v1/tags': { body: () => ({ name: 'walker' }), expect: 'own' },
+  'GET /api/v1/tags': { expect: 'own' },
+  'GET /api/v1/tags/{id}': { id: 'tag', expect: 404 },
+  'PATCH /api/v1/tags/{id}': { id: 'tag', body: () => ({ name: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/tags/{id}': { id: 'tag', expect: 404 },
+  'POST /api/v1/tags/{id}/contacts': { id: 'tag', body: (ids) => ({ contactIds: [ids.contact] }), expect: 404 },
+  'DELETE /api/v1/tags/{id}/contacts': { id: 'tag', body: (ids) => ({ contactIds: [ids.contact] }), expect: 404 },
+
+  'GET /api/v1/search': { expect: 'own' },
+};
+
+/** The only routes anyone may call without signing in (marked `security: []` in the document). */
+const publicRoutes = ['POST /api/auth/sign-up/email', 'POST /api/auth/sign-in/email', 'POST /api/auth/sign-out'];
+
+/** Routes whose query needs a value to get past validation. */
+const queries: Record<string, string> = { 'GET /api/v1/search': '?q=ada' };
+
+describe.each(dialects)('route walk on %s', (dialect) => {
+  let t: TestApp;
+  let alice: TestUser;
+  let bob: TestUser;
+  let ids: Ids;
+  let routes: { key: string; method: Method; path: string; isPublic: boolean }[];
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    alice = await t.signUp(); // the first account: the admin
+    bob = await t.signUp();
+    const post = async (url: string, payload: object) => {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: alice.auth, payload });
+      if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      return res.json().id as string;
+    };
+    const contact = await post('/contacts', { name: 'Ada Lovelace', tags: ['pioneers'] });
+    ids = {
+      contact,
+      otherContact: await post('/contacts', { name: 'Grace Hopper' }),
+      interaction: await post('/interactions', { contactIds: [contact], kind: 'call', occurredAt: '2026-01-01T10:00:00Z', summary: 'First call' }),
+      note: await post(`/contacts/${contact}/notes`, { body: 'Private note' }),
+      followUp: await post('/follow-ups', { contactId: contact, dueOn: '2026-02-01', reason: 'Send the paper' }),
+      organization: await post('/organizations', { name: 'Analytical Engines' }),
+      tag: await post('/tags', { name: 'walk-tag' }),
+      token: await post('/tokens', { name: 'alice-walk' }),
+      invitation: await post('/invitations', { email: 'invitee@example.com' }),
+    };
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    routes = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, op]) => ({
+        key: `${method.toUpperCase()} ${path}`,
+        method: method.toUpperCase() as Method,
+        path,
+        isPublic: Array.isArray(op.security) && op.security.length === 0,
+      })),
+    );
+  });
+  afterAll(() => t?.close());
+
+  const urlOf = (route: { key: string; path: string }, c?: Case) => route.path.replace('{id}', c?.id ? ids[c.id] : '00000000-0000-4000-8000-000000000000') + (queries[route.key] ?? '');
+
+  it('covers every documented route, and only the sign-in routes are public', () => {
+    expect(routes.length).toBeGreaterThan(30);
+    const uncovered = routes.filter((r) => !r.isPublic && !cases[r.key]).map((r) => r.key);
+    expect(uncovered, 'routes without a route-walk case: add them to `cases`').toEqual([]);
+    expect(routes.filter((r) => r.isPublic).map((r) => r.key).sort()).toEqual([...publicRoutes].sort());
+    const stale = Object.keys(cases).filter((key) => !routes.some((r) => r.key === key));
+    expect(stale, 'cases for routes that no longer exist').toEqual([]);
+  });
+
+  it('answers 401 to every non-public route without credentials, with a bad token, and with a cookie from another site', async () => {
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const c = cases[route.key];
+      const payload = c?.body?.(ids);
+      for (const headers of [{}, { authorization: 'Bearer rap_not-a-real-token' }, { authorization: 'Basic YWxpY2U6c2VjcmV0' }]) {
+        const res = await t.app.inject({ method: route.method, url: urlOf(route, c), headers, ...(payload && { payload }) });
+        expect(res.statusCode, `${route.key} with ${JSON.stringify(headers)}`).toBe(401);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+      }
+      if (route.method !== 'GET') {
+        const res = await t.app.inject({ method: route.method, url: urlOf(route, c), headers: { cookie: alice.cookie, origin: 'https://evil.example' }, ...(payload && { payload }) });
+        expect(res.statusCode, `${route.key} cross-site`).toBe(403);
+      }
+    }
+  });
+
+  it("answers 404 (or 403 for admin routes) to a second user naming the first user's ids, and changes nothing", async () => {
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const c = cases[route.key]!;
+      if (c.expect === 'own') continue;
+      const payload = c.body?.(ids);
+      const res = await t.app.inject({ method: route.method, url: urlOf(route, c), headers: bob.auth, ...(payload && { payload }) });
+      expect(res.statusCode, `${route.key}: ${res.body}`).toBe(c.expect);
+      if (c.expect === 404) expect(res.json()).toMatchObject({ status: 404, code: 'not_found' });
+    }
+    const get = (url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: alice.auth });
+    expect((await get(`/contacts/${ids.contact}`)).json()).toMatchObject({ name: 'Ada Lovelace', tags: ['pioneers'] });
+    expect((await get(`/interactions/${ids.interaction}`)).json()).toMatchObject({ summary: 'First call' });
+    expect((await get(`/notes/${ids.note}`)).json()).toMatchObject({ body: 'Private note' });
+    expect((await get(`/follow-ups/${ids.followUp}`)).json()).toMatchObject({ done: false });
+    expect((await get(`/organizations/${ids.organization}`)).json()).toMatchObject({ name: 'Analytical Engines' });
+    expect((await get(`/tags/${ids.tag}`)).json()).toMatchObject({ name: 'walk-tag', contactCount: 0 });
+    expect((await get('/tokens')).json().items.map((k: { id: string }) => k.id)).toContain(ids.token);
+    expect((await get('/invitations')).json().items.map((i: { id: string }) => i.id)).toContain(ids.invitation);
+  });
+
+  it("never shows the first user's data in the second user's lists and search", async () => {
+    for (const route of routes.filter((r) => !r.isPublic && r.method === 'GET' && cases[r.key]?.expect === 'own')) {
+      const res = await t.app.inject({ method: 'GET', url: urlOf(route), headers: bob.auth });
+      expect(res.statusCode, route.key).toBe(200);
+      for (const id of Object.values(ids)) expect(res.body, `${route.key} leaks ${id}`).not.toContain(id);
+      expect(res.body).not.toContain('Ada Lovelace');
+    }
+  });
+});
