@@ -4,12 +4,23 @@ import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { AppError } from './platform/errors';
 
+export interface ListeningInfo {
+  url: string;
+  docs: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; host: string };
+}
+
+const announceLine = ({ url, docs, database }: ListeningInfo) => {
+  const where = database.kind === 'sqlite' ? `SQLite at ${database.file}` : `PostgreSQL (${database.host})`;
+  process.stdout.write(`Rapport is running at ${url}/  (data: ${where}; API docs: ${docs})\n`);
+};
+
 /**
  * `rapport serve` / `npm start`: validate the configuration, open and migrate the database, listen,
  * and shut down gracefully on SIGTERM/SIGINT (in-flight requests finish, then the database closes).
  * Any startup problem is thrown as one AppError('config') line for the CLI to print.
  */
-export async function startServer(flags: ConfigFlags = {}): Promise<void> {
+export async function startServer(flags: ConfigFlags = {}, { announce = announceLine }: { announce?: (info: ListeningInfo) => void } = {}): Promise<void> {
   const config = loadConfig(process.env, flags);
   ensureDataDir(config);
   const database = await openDatabase(config);
@@ -42,9 +53,12 @@ export async function startServer(flags: ConfigFlags = {}): Promise<void> {
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.file}` : `PostgreSQL (${new URL(config.database.url).host})`;
   const url = config.baseUrl.replace(/:\d+$/, `:${port}`);
-  process.stdout.write(`Rapport is running at ${url}/  (data: ${where}; API docs: ${url}/api/docs)\n`);
+  announce({
+    url,
+    docs: `${url}/api/docs`,
+    database: config.database.kind === 'sqlite' ? { kind: 'sqlite', file: config.database.file } : { kind: 'postgres', host: new URL(config.database.url).host },
+  });
 
   let closing = false;
   const shutdown = (signal: string) => {
