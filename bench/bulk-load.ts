@@ -10,7 +10,7 @@ import { handlesOf } from '../src/server/domains/contacts/contacts.normalize';
 import { nextDueOn } from '../src/server/domains/contacts/contacts.derived';
 import { ownerToken } from '../src/server/domains/search/search.repository';
 import { contactDocText, interactionDocText } from '../src/server/domains/search/search.index';
-import { normalize } from '../src/server/domains/search/search.text';
+import { tsvectorText } from '../src/server/domains/search/search.text';
 import type { BenchData, BenchInteraction } from './generate';
 import type { WorkerJob, WorkerResult } from './bulk-load-worker';
 import { vocabularyOf } from './vocabulary-of';
@@ -476,7 +476,7 @@ async function loadPostgres(db: Kysely<DB>, context: LoadContext, batchSize: num
         await sql`
           insert into search_doc (ref_id, owner_id, kind, title, body, tsv)
           select r, ${ownerId}, k, t, b, setweight(to_tsvector('simple', nt), 'A') || setweight(to_tsvector('simple', nb), 'B')
-          from unnest(${refIds}::text[], ${kindList}::text[], ${titles}::text[], ${bodies}::text[], ${titles.map(normalize)}::text[], ${bodies.map(normalize)}::text[]) as u(r, k, t, b, nt, nb)`.execute(trx);
+          from unnest(${refIds}::text[], ${kindList}::text[], ${titles}::text[], ${bodies}::text[], ${titles.map(tsvectorText)}::text[], ${bodies.map(tsvectorText)}::text[]) as u(r, k, t, b, nt, nb)`.execute(trx);
       }
       phase('search_doc');
 

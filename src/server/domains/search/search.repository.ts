@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import type { SearchType } from '../../../contracts/search';
-import { normalize, vocabulary } from './search.text';
+import { tsvectorText, vocabulary } from './search.text';
 
 /**
  * The only place that knows how each dialect does full-text search:
@@ -55,7 +55,7 @@ export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchD
           kind: doc.kind,
           title: doc.title,
           body: doc.body,
-          tsv: sql`setweight(to_tsvector('simple', ${normalize(doc.title)}), 'A') || setweight(to_tsvector('simple', ${normalize(doc.body)}), 'B')`,
+          tsv: sql`setweight(to_tsvector('simple', ${tsvectorText(doc.title)}), 'A') || setweight(to_tsvector('simple', ${tsvectorText(doc.body)}), 'B')`,
         })
         .execute();
     } else {

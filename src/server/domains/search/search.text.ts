@@ -8,6 +8,14 @@ export function words(text: string): string[] {
   return normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/**
+ * The text PostgreSQL's tsvector is built from: our own words joined by spaces, so that its parser
+ * does not keep emails or hosts as single tokens ("john@smith.dev" must be found by "smith").
+ */
+export function tsvectorText(text: string): string {
+  return words(text).join(' ');
+}
+
 /** Distinct words worth remembering in the vocabulary (used to correct typos in queries). */
 export function vocabulary(text: string): string[] {
   return [...new Set(words(text).filter((w) => w.length >= 3 && w.length <= 40))];

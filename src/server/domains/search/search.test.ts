@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
+import { allowedTypos, editDistance, snippetOf, words } from './search.text';
+
+describe('search text', () => {
+  it('folds accents and case into words', () => {
+    expect(words('José Müller-Lüdenscheidt, CTO @ Ästhetik')).toEqual(['jose', 'muller', 'ludenscheidt', 'cto', 'asthetik']);
+  });
+  it('counts a transposition as one edit and stops past the limit', () => {
+    expect(editDistance('jonh', 'john', 1)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('abc', 'xyzabc', 1)).toBe(2);
+    expect([allowedTypos('ada'), allowedTypos('jonh'), allowedTypos('lovelacee')]).toEqual([0, 1, 2]);
+  });
+  it('cuts a snippet around the first matching word', () => {
+    const body = `${'filler '.repeat(40)}the roadmap review ${'more '.repeat(40)}`;
+    const snippet = snippetOf(body, ['roadmap']);
+    expect(snippet).toContain('roadmap');
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.length).toBeLessThanOrEqual(122);
+  });
+});
+
+describe.each(dialects)('search API on %s', (dialect) => {
+  let t: TestApp;
+  let alice: TestUser;
+  let bob: TestUser;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    alice = await t.signUp();
+    bob = await t.signUp();
+    const add = async (user: TestUser, body: object) => (await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: user.auth, payload: body })).json().id as string;
+    ids.john = await add(alice, { name: 'John Smith', organization: 'Acme Rockets', emails: ['john@smith.dev'], tags: ['climbing'] });
+    ids.johanna = await add(alice, { name: 'Johanna Berg', title: 'Staff Engineer' });
+    ids.ada = await add(alice, { name: 'Ada Lovelace', howWeMet: 'Introduced by John at the analytics meetup' });
+    ids.zoe = await add(alice, { name: 'Zoë Ångström', location: 'Malmö' });
+    ids.bobsJohn = await add(bob, { name: 'John Secret' });
+    const i = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/interactions',
+      headers: alice.auth,
+      payload: { contactIds: [ids.ada], kind: 'video_call', occurredAt: '2026-05-01T10:00:00Z', summary: 'Planned the quarterly roadmap', notes: 'She will send the engine drawings' },
+    });
+    ids.interaction = i.json().id;
+  });
+  afterAll(() => t?.close());
+
+  const search = async (user: TestUser, q: string, extra = '') => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}${extra}`, headers: user.auth });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as { type: string; id: string; title: string; snippet: string; contactId: string | null }[];
+  };
+
+  it('ranks a name match above a mention in another contact’s text, and never shows other owners’ rows', async () => {
+    const hits = await search(alice, 'john');
+    const contactIds = hits.filter((h) => h.type === 'contact').map((h) => h.id);
+    expect(contactIds[0]).toBe(ids.john);
+    expect(contactIds).toContain(ids.ada); // "Introduced by John" in how we met
+    expect(contactIds.indexOf(ids.john)).toBeLessThan(contactIds.indexOf(ids.ada));
+    expect(contactIds).not.toContain(ids.bobsJohn);
+    expect((await search(bob, 'john')).map((h) => h.id)).toEqual([ids.bobsJohn]);
+  });
+
+  it('matches prefixes and tolerates typos, exact matches first', async () => {
+    expect((await search(alice, 'joh', '&type=contact')).map((h) => h.id).slice(0, 2).sort()).toEqual([ids.john, ids.johanna].sort());
+    expect((await search(alice, 'jonh', '&type=contact'))[0]?.id).toBe(ids.john);
+    expect((await search(alice, 'lovelcae', '&type=contact'))[0]?.id).toBe(ids.ada);
+    expect((await search(alice, 'smiht john', '&type=contact'))[0]?.id).toBe(ids.john);
+    // Three-letter words must match exactly (as a prefix): "adx" is not "ada".
+    expect(await search(alice, 'adx')).toEqual([]);
+    expect(await search(alice, 'xylophone')).toEqual([]);
+  });
+
+  it('finds contacts by organization, email, tag, role, location, without accents', async () => {
+    for (const [q, id] of [['acme', ids.john], ['smith.dev', ids.john], ['climbing', ids.john], ['staff engineer', ids.johanna], ['angstrom', ids.zoe], ['malmo', ids.zoe]] as const)
+      expect((await search(alice, q, '&type=contact')).map((h) => h.id), q).toContain(id);
+  });
+
+  it('finds interactions by summary and notes, linking to their contact', async () => {
+    const hits = await search(alice, 'roadmap');
+    expect(hits).toEqual([{ type: 'interaction', id: ids.interaction, title: 'Planned the quarterly roadmap', snippet: 'She will send the engine drawings', contactId: ids.ada }]);
+    expect((await search(alice, 'drawings', '&type=interaction')).map((h) => h.id)).toEqual([ids.interaction]);
+    expect(await search(alice, 'drawings', '&type=contact')).toEqual([]);
+  });
+
+  it('follows renames and deletions', async () => {
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/contacts/${ids.johanna}`, headers: alice.auth, payload: { name: 'Johanna Lindqvist' } });
+    expect((await search(alice, 'lindqvist')).map((h) => h.id)).toEqual([ids.johanna]);
+    expect((await search(alice, 'berg')).map((h) => h.id)).not.toContain(ids.johanna);
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${ids.zoe}`, headers: alice.auth });
+    expect(await search(alice, 'malmo')).toEqual([]);
+  });
+
+  it('refuses an empty or oversized query, and a limit out of range', async () => {
+    for (const url of ['/api/v1/search?q=', '/api/v1/search', `/api/v1/search?q=${'a'.repeat(201)}`, '/api/v1/search?q=ada&limit=0', '/api/v1/search?q=ada&type=note']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: alice.auth });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().errors.length).toBeGreaterThan(0);
+    }
+    // Operators and quotes are words, not syntax.
+    expect(await search(alice, '"john" OR * NEAR(-)')).toBeInstanceOf(Array);
+  });
+});
