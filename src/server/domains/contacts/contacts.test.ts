@@ -126,6 +126,17 @@ describe.each(dialects)('contacts API on %s', (dialect) => {
     expect(byOrg.json().items.map((c: { name: string }) => c.name)).toEqual(['John Smith']);
   });
 
+  it('refuses limits out of range and cursors it did not issue', async () => {
+    for (const query of ['limit=0', 'limit=201', 'limit=abc', 'limit=2.5', 'cursor=not-a-cursor', `cursor=${Buffer.from('[1]').toString('base64url')}`, 'sort=age', 'starred=yes']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/contacts?${query}`, headers: alice.auth });
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().errors[0].path, query).toBe(query.split('=')[0]);
+    }
+    const empty = await t.signUp();
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?limit=200', headers: empty.auth });
+    expect(res.json()).toEqual({ items: [], nextCursor: null });
+  });
+
   it('refuses oversized bodies with 413', async () => {
     const res = await post(alice, { name: 'Big', howWeMet: 'x'.repeat(2 * 1024 * 1024) });
     expect(res.statusCode).toBe(413);
