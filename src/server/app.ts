@@ -65,7 +65,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
   // One line per request, with its id; never headers (they carry cookies and tokens).
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { reqId: request.id, method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
       'request',
     );
   });
@@ -75,7 +75,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
 
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.code === 'internal') request.log.error({ err: error, reqId: request.id }, 'unhandled error');
+    if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, appError, request);
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`), request));
