@@ -31,6 +31,7 @@ import { createServices, type Services } from '../src/server/services';
 import { bulkLoad, type BulkLoadResult } from './bulk-load';
 import { createRandom, generate, REFERENCE_SIZE, type BenchData, type Random } from './generate';
 import type { ParentMessage, ServerMessage } from './http-server';
+import { searchQueries } from './search-queries';
 
 export const scenarioNames = ['load', 'contacts_list', 'timeline', 'due_followups', 'search', 'http_get_contact'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
@@ -61,6 +62,7 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '1000' },
     'http-seconds': { type: 'string', default: '10' },
     seed: { type: 'string', default: '20240601' },
+    keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -69,7 +71,8 @@ const { values: args } = parseArgs({
 if (args.help) {
   process.stdout.write(
     `npm run bench -- [--json] [--contacts N --interactions M] [--db sqlite|postgres|sqlite,postgres|all]\n` +
-      `                 [--scenario ${scenarioNames.join(',')}] [--iterations K] [--http-seconds S] [--seed X]\n` +
+      `                 [--scenario ${scenarioNames.join(',')}] [--iterations K] [--http-seconds S] [--seed X] [--keep]\n` +
+      `--keep leaves the loaded databases in place (for EXPLAIN) and prints where they are.\n` +
       `PostgreSQL: DATABASE_URL's server when set (a fresh database is created and dropped), else an embedded one.\n`,
   );
   process.exit(0);
@@ -181,7 +184,7 @@ interface BenchDatabase {
 async function openBenchDatabase(dialect: Dialect): Promise<BenchDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    if (!args.keep) cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const database = createSqliteDatabase(join(dir, 'rapport.db'));
     cleanups.push(() => database.close());
     await migrateToLatest(database.db);
@@ -193,7 +196,7 @@ async function openBenchDatabase(dialect: Dialect): Promise<BenchDatabase> {
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  cleanups.push(async () => {
+  if (!args.keep) cleanups.push(async () => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
     await client.query(`drop database if exists ${name} with (force)`);
@@ -315,50 +318,6 @@ async function dueFollowUps(ctx: Context): Promise<Result> {
     if (i >= 0) rows += page.items.length;
   });
   return queryResult('due_followups', ctx.dialect, stats, { mean_rows: round(rows / iterations, 1), pages: cursors.length });
-}
-
-/** A misspelling: one substituted, dropped, doubled or swapped letter (not the first). */
-function typo(word: string, random: Random): string {
-  const at = random.int(1, word.length - 2);
-  switch (random.int(0, 3)) {
-    case 0:
-      return word.slice(0, at) + random.pick([...'aeioustrnl'].filter((c) => c !== word[at])) + word.slice(at + 1);
-    case 1:
-      return word.slice(0, at) + word.slice(at + 1);
-    case 2:
-      return word.slice(0, at) + word[at] + word.slice(at);
-    default:
-      return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
-  }
-}
-
-/** What people type into a search box: names, prefixes of names, misspelled names, companies, topics. */
-export function searchQueries(data: BenchData, random: Random, count = 300): string[] {
-  const contact = () => random.pick(data.contacts);
-  const plain = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '');
-  const topicWords = ['kubernetes', 'roadmap', 'fundraising', 'postmortem', 'onboarding', 'pricing', 'hiring', 'marathon', 'observability', 'typescript', 'sharding', 'burnout'];
-  const makers: (() => string)[] = [
-    () => contact().name,
-    () => contact().givenName.slice(0, random.int(3, 5)),
-    () => contact().familyName,
-    () => `${contact().givenName} ${contact().familyName.slice(0, random.int(2, 4))}`,
-    () => {
-      const name = plain(contact().familyName);
-      return name.length >= 5 ? typo(name.toLowerCase(), random) : name;
-    },
-    () => {
-      const c = contact();
-      const given = plain(c.givenName);
-      return `${given.length >= 5 ? typo(given.toLowerCase(), random) : given} ${c.familyName}`;
-    },
-    () => random.pick(data.organizations).name.split(' ')[0]!,
-    () => random.pick(data.organizations).name,
-    () => random.pick(topicWords),
-    () => typo(random.pick(topicWords), random),
-    () => `${contact().givenName} ${random.pick(['berlin', 'london', 'kubernetes', 'roadmap', 'coffee'])}`,
-    () => random.pick(data.tags).name,
-  ];
-  return Array.from({ length: count }, () => random.pick(makers)().trim()).filter((q) => q.length > 0);
 }
 
 async function search(ctx: Context): Promise<Result> {
