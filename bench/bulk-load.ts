@@ -22,8 +22,9 @@ import { vocabularyOf } from './vocabulary-of';
  * SQLite: multi-row INSERT statements prepared on the raw better-sqlite3 handle, in big transactions.
  * The FTS5 index (the most expensive part) is built by a worker thread in a scratch file while the
  * main thread writes the other tables, then copied into the database through a second connection.
- * PostgreSQL: INSERT ... SELECT FROM unnest($1::text[], ...) batches on one connection, in one
- * transaction; the worker computes the search vocabulary meanwhile.
+ * PostgreSQL: INSERT ... SELECT FROM unnest($1::text[], ...) batches in two transactions on two
+ * connections at once (the relational tables; the search tables), the worker computing the search
+ * vocabulary meanwhile; then VACUUM ANALYZE. (Two transactions: a failed load can leave one half.)
  * Secondary indexes of the loaded tables are dropped first and rebuilt from their own definitions
  * afterwards (sorting once is cheaper than inserting a million entries at random positions).
  */
@@ -203,7 +204,11 @@ export async function bulkLoad(database: RapportDatabase, ownerId: string, data:
 
   const documents = prepared.contactDocs.length + data.interactions.length;
   const parallel = options.parallel ?? documents >= 20_000;
-  const context: LoadContext = { ownerId, data, prepared, rebuildIndexes: options.rebuildIndexes ?? true, parallel, phase };
+  const record = (name: string, ms: number) => {
+    phases[name] = ms;
+    options.onPhase?.(name, ms);
+  };
+  const context: LoadContext = { record, ownerId, data, prepared, rebuildIndexes: options.rebuildIndexes ?? true, parallel, phase };
   let terms: number;
   if (database.dialect === 'sqlite') {
     if (!database.sqlite) throw new Error('bulkLoad: the SQLite database has no raw handle');
@@ -233,6 +238,8 @@ export async function bulkLoad(database: RapportDatabase, ownerId: string, data:
 }
 
 interface LoadContext {
+  /** Records a phase that was timed by the caller (PostgreSQL runs two transactions at once). */
+  record: (name: string, ms: number) => void;
   ownerId: string;
   data: BenchData;
   prepared: Prepared;
@@ -412,98 +419,132 @@ function copyFtsIndex(file: string, scratch: string): void {
 // PostgreSQL
 
 async function loadPostgres(db: Kysely<DB>, context: LoadContext, batchSize: number): Promise<number> {
-  const { ownerId, data, prepared, phase } = context;
+  const { ownerId, data, prepared } = context;
   const texts = documentTexts(prepared, data.interactions);
   const worker = context.parallel ? runWorker({ texts, kindRuns: [] }) : undefined;
   worker?.catch(() => {});
-  let termCount = 0;
-  await db.connection().execute(async (connection) => {
-    await connection.transaction().execute(async (trx) => {
-      await sql`set local synchronous_commit = off`.execute(trx);
-      await sql`set local maintenance_work_mem = '512MB'`.execute(trx);
-      // Foreign keys are not checked row by row (as on SQLite): every reference comes from the same
-      // generated data. Only a superuser may switch the triggers off; anyone else loads with checks.
-      await sql`savepoint replica_role`.execute(trx);
-      try {
-        await sql`set local session_replication_role = replica`.execute(trx);
-        await sql`release savepoint replica_role`.execute(trx);
-      } catch {
-        await sql`rollback to savepoint replica_role`.execute(trx);
-      }
+  const started = performance.now();
+  // Each of the two transactions times its own steps.
+  const stopwatch = (prefix: string) => {
+    let mark = performance.now();
+    return (name: string) => {
+      const now = performance.now();
+      context.record(`${prefix}${name}`, Math.round(now - mark));
+      mark = now;
+    };
+  };
 
-      const indexes = context.rebuildIndexes
-        ? (
-            await sql<{ indexname: string; indexdef: string }>`
-              select i.indexname, i.indexdef from pg_indexes i
-              where i.schemaname = current_schema() and i.tablename in (${sql.join(loadedTables)})
-                and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(trx)
-          ).rows
-        : [];
-      for (const index of indexes) await sql.raw(`drop index "${index.indexname}"`).execute(trx);
-
-      const insert = async (table: Table, rows: Iterable<Row>) => {
-        const cols = columns[table];
-        const flush = async (batch: Row[]) => {
-          const arrays = cols.map((_, c) => batch.map((row) => row[c]));
-          const unnest = sql.join(cols.map((col, c) => sql`${arrays[c]}::${sql.raw(pgTypes[col] ?? 'text')}[]`));
-          await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.id(c)))}) select * from unnest(${unnest})`.execute(trx);
-        };
-        let batch: Row[] = [];
-        for (const row of rows) {
-          batch.push(row);
-          if (batch.length === batchSize) {
-            await flush(batch);
-            batch = [];
-          }
+  /**
+   * One transaction on its own connection: drops the secondary indexes of its tables, runs `load`,
+   * rebuilds the indexes. Foreign keys are not checked row by row (as on SQLite): every reference
+   * comes from the same generated data. Only a superuser may switch those triggers off; anyone else
+   * loads with the checks.
+   */
+  const transaction = (tables: string[], load: (trx: Kysely<DB>, lap: (name: string) => void) => Promise<void>, lap: (name: string) => void) =>
+    db.connection().execute((connection) =>
+      connection.transaction().execute(async (trx) => {
+        await sql`set local synchronous_commit = off`.execute(trx);
+        await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+        await sql`savepoint replica_role`.execute(trx);
+        try {
+          await sql`set local session_replication_role = replica`.execute(trx);
+          await sql`release savepoint replica_role`.execute(trx);
+        } catch {
+          await sql`rollback to savepoint replica_role`.execute(trx);
         }
-        if (batch.length) await flush(batch);
-      };
+        const indexes = context.rebuildIndexes
+          ? (
+              await sql<{ indexname: string; indexdef: string }>`
+                select i.indexname, i.indexdef from pg_indexes i
+                where i.schemaname = current_schema() and i.tablename in (${sql.join(tables)})
+                  and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(trx)
+            ).rows
+          : [];
+        for (const index of indexes) await sql.raw(`drop index "${index.indexname}"`).execute(trx);
+        await load(trx, lap);
+        for (const index of indexes) await sql.raw(index.indexdef).execute(trx);
+        lap('indexes');
+      }),
+    );
 
-      for (const { table, rows } of prepared.small) await insert(table, rows);
-      phase('contacts');
-      await insert('interaction', interactionRows(data.interactions, ownerId));
-      await insert('interaction_contact', linkRows(data, ownerId));
-      phase('interactions');
+  const insert = async (trx: Kysely<DB>, table: Table, rows: Iterable<Row>) => {
+    const cols = columns[table];
+    const flush = async (batch: Row[]) => {
+      const arrays = cols.map((_, c) => batch.map((row) => row[c]));
+      const unnest = sql.join(cols.map((col, c) => sql`${arrays[c]}::${sql.raw(pgTypes[col] ?? 'text')}[]`));
+      await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.id(c)))}) select * from unnest(${unnest})`.execute(trx);
+    };
+    let batch: Row[] = [];
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === batchSize) {
+        await flush(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await flush(batch);
+  };
 
+  // The relational tables and the search tables share no foreign key, so two backends (two cores)
+  // load them side by side.
+  const relational = transaction(
+    loadedTables.filter((t) => !t.startsWith('search_')),
+    async (trx, lap) => {
+      for (const { table, rows } of prepared.small) await insert(trx, table, rows);
+      lap('contacts');
+      await insert(trx, 'interaction', interactionRows(data.interactions, ownerId));
+      await insert(trx, 'interaction_contact', linkRows(data, ownerId));
+      lap('interactions');
+    },
+    stopwatch('relational.'),
+  );
+
+  let termCount = 0;
+  const search = transaction(
+    ['search_doc', 'search_term'],
+    async (trx, lap) => {
       // As upsertDocs: the tsvector is built by the server from our own words (tsvectorText).
       const fields = texts.split('\u0000');
-      const kinds = (k: number) => (k < prepared.contactDocs.length ? 'contact' : 'interaction');
-      const refId = (k: number) => (k < prepared.contactDocs.length ? prepared.contactDocs[k]![0] : data.interactions[k - prepared.contactDocs.length]!.id);
+      const contactDocs = prepared.contactDocs.length;
       const documents = fields.length / 2;
       for (let from = 0; from < documents; from += batchSize) {
         const to = Math.min(documents, from + batchSize);
         const refIds: string[] = [];
-        const kindList: string[] = [];
+        const kinds: string[] = [];
         const titles: string[] = [];
         const bodies: string[] = [];
         for (let k = from; k < to; k++) {
-          refIds.push(refId(k));
-          kindList.push(kinds(k));
+          refIds.push(k < contactDocs ? prepared.contactDocs[k]![0] : data.interactions[k - contactDocs]!.id);
+          kinds.push(k < contactDocs ? 'contact' : 'interaction');
           titles.push(fields[2 * k]!);
           bodies.push(fields[2 * k + 1]!);
         }
         await sql`
           insert into search_doc (ref_id, owner_id, kind, title, body, tsv)
           select r, ${ownerId}, k, t, b, setweight(to_tsvector('simple', nt), 'A') || setweight(to_tsvector('simple', nb), 'B')
-          from unnest(${refIds}::text[], ${kindList}::text[], ${titles}::text[], ${bodies}::text[], ${titles.map(tsvectorText)}::text[], ${bodies.map(tsvectorText)}::text[]) as u(r, k, t, b, nt, nb)`.execute(trx);
+          from unnest(${refIds}::text[], ${kinds}::text[], ${titles}::text[], ${bodies}::text[], ${titles.map(tsvectorText)}::text[], ${bodies.map(tsvectorText)}::text[]) as u(r, k, t, b, nt, nb)`.execute(trx);
       }
-      phase('search_doc');
-
+      lap('search_doc');
       const terms = worker ? (await worker).terms : vocabularyOf(fields);
       termCount = terms.length;
-      phase(worker ? 'wait_for_worker' : 'vocabulary');
+      lap(worker ? 'wait_for_worker' : 'vocabulary');
       for (let from = 0; from < terms.length; from += batchSize) {
         const batch = terms.slice(from, from + batchSize);
         await sql`insert into search_term (owner_id, term) select ${ownerId}, t from unnest(${batch}::text[]) as u(t) on conflict do nothing`.execute(trx);
       }
-      phase('search_term');
+      lap('search_term');
+    },
+    stopwatch('search.'),
+  );
+  // Both settle before anything is reported, so a failure in one never leaves the other running.
+  const outcomes = await Promise.allSettled([relational, search]);
+  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+  context.record('transactions', Math.round(performance.now() - started));
 
-      for (const index of indexes) await sql.raw(index.indexdef).execute(trx);
-      phase('indexes');
-    });
-  });
-  // Fresh statistics, or the planner guesses on a million rows it has never seen.
-  await sql`analyze`.execute(db);
-  phase('analyze');
+  // Fresh statistics and visibility maps, as autovacuum would leave them after a while: the planner
+  // must not guess on a million rows it has never seen, and index-only scans must be index-only.
+  const vacuumed = performance.now();
+  for (const table of loadedTables) await sql`vacuum (analyze) ${sql.table(table)}`.execute(db);
+  context.record('vacuum_analyze', Math.round(performance.now() - vacuumed));
   return termCount;
 }
