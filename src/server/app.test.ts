@@ -1,12 +1,16 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app';
+import { buildApp, isAppPath } from './app';
 import { createTestApp, createTestDatabase, testConfig, type TestApp } from './db/test-helpers';
 
 describe('HTTP surface', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('sqlite');
+    // No web build here (dist/web may exist in a working copy): the landing page answers /.
+    t = await createTestApp('sqlite', { config: { webDir: join(tmpdir(), 'rapport-no-web-build') } });
   });
   afterAll(() => t?.close());
 
@@ -90,5 +94,58 @@ describe('request logs', () => {
       await app.close();
       await database.drop();
     }
+  });
+});
+
+describe('the built web app', () => {
+  let t: TestApp;
+  let webDir: string;
+  beforeAll(async () => {
+    webDir = mkdtempSync(join(tmpdir(), 'rapport-web-'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    mkdirSync(join(webDir, 'assets'));
+    writeFileSync(join(webDir, 'assets', 'app.js'), 'console.log(1)');
+    t = await createTestApp('sqlite', { config: { webDir } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('serves index.html at / and for deep links, so a contact URL can be reloaded', async () => {
+    for (const url of ['/', '/contacts/0190a4c2-0000-7000-8000-000000000000', '/follow-ups?status=done', '/settings']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toContain('text/html');
+      expect(res.body, url).toContain('<div id="root">');
+    }
+    const asset = await t.app.inject({ method: 'GET', url: '/assets/app.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['content-type']).toContain('javascript');
+  });
+
+  it('keeps 404s of the API, the health check, missing files and writes as problem+json', async () => {
+    const user = await t.signUp();
+    for (const [method, url] of [
+      ['GET', '/api/v1/nothing-here'],
+      ['GET', '/api/nothing'],
+      ['GET', '/healthz/extra'],
+      ['GET', '/assets/missing.js'],
+      ['POST', '/contacts'],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: user.auth });
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+      expect(res.headers['content-type'], `${method} ${url}`).toContain('application/problem+json');
+    }
+  });
+
+  it('tells app paths from API paths', () => {
+    expect(isAppPath('GET', '/contacts/abc')).toBe(true);
+    expect(isAppPath('HEAD', '/')).toBe(true);
+    expect(isAppPath('POST', '/contacts')).toBe(false);
+    expect(isAppPath('GET', '/api')).toBe(false);
+    expect(isAppPath('GET', '/api/v1/contacts')).toBe(false);
+    expect(isAppPath('GET', '/healthz')).toBe(false);
+    expect(isAppPath('GET', '/favicon.ico')).toBe(false);
   });
 });

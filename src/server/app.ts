@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -42,6 +43,13 @@ declare module 'fastify' {
 
 export const redactedPaths = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'];
 
+/** A browser navigation the web app should answer: GET/HEAD, outside /api and /healthz, not a file name. */
+export function isAppPath(method: string, path: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (path === '/api' || path.startsWith('/api/') || path === '/healthz' || path.startsWith('/healthz/')) return false;
+  return !/\.[A-Za-z0-9]+$/.test(path);
+}
+
 /** Builds the whole HTTP application without listening; tests drive it with app.inject(). */
 export async function buildApp({ config, database, clock, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -78,7 +86,14 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, appError, request);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`), request));
+  const webBuilt = existsSync(join(config.webDir, 'index.html'));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    // Deep links of the web app (/contacts/…) load its index.html; the app's router takes it from there.
+    // API paths, the health check and missing files (a path with an extension) stay problem+json 404s.
+    if (webBuilt && isAppPath(request.method, path)) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    return sendProblem(reply, new AppError('not_found', `No route for ${request.method} ${path}`), request);
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -131,7 +146,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     await v1.register(searchRoutes);
   }, { prefix: '/api/v1' });
 
-  if (existsSync(config.webDir)) {
+  if (webBuilt) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage()));
