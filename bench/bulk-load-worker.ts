@@ -5,16 +5,24 @@ import { vocabularyOf } from './vocabulary-of';
 /**
  * The bulk loader's second thread. It receives the text of every search document and
  *  - computes the search vocabulary (both dialects), and
- *  - on SQLite, when `fts` is given, builds the FTS5 index in a scratch database file of its own,
- *    which the loader then copies into the real database (FTS5 indexing is the single most
- *    expensive part of a load, and this way it runs while the main thread writes the other tables).
+ *  - on SQLite, when `fts` is given, builds the search index (search_doc and the FTS5 table) in a
+ *    scratch database file of its own, which the loader then copies into the real database (FTS5
+ *    indexing is the single most expensive part of a load; this way it runs while the main thread
+ *    writes the other tables).
  */
 export interface WorkerJob {
   /** title \0 body \0 title \0 body ... for every document, in search_doc id order. */
   texts: string;
   /** Consecutive runs of document kinds, e.g. [['contact', 30000], ['interaction', 1000000]]. */
   kindRuns: [string, number][];
-  fts?: { file: string; createSql: string; ownerToken: string; firstRowid: number };
+  fts?: {
+    file: string;
+    createSql: string;
+    ownerToken: string;
+    firstRowid: number;
+    /** search_doc's own DDL and rows (id = FTS rowid, from firstRowid; ref ids \0-separated). */
+    searchDoc: { createSql: string; ownerId: string; refIds: string };
+  };
 }
 
 export interface WorkerResult {
@@ -35,6 +43,7 @@ function buildFts(job: WorkerJob, fields: string[]): number {
     db.pragma('cache_size = -262144');
     db.pragma('temp_store = MEMORY');
     db.exec(createSql);
+    writeSearchDoc(db, job, fields.length / 2);
     const values = (n: number) => Array.from({ length: n }, () => '(?, ?, ?, ?, ?)').join(', ');
     const many = db.prepare(`insert into search_fts (rowid, owner, kind, title, body) values ${values(PER_STATEMENT)}`);
     const one = db.prepare(`insert into search_fts (rowid, owner, kind, title, body) values ${values(1)}`);
@@ -62,6 +71,35 @@ function buildFts(job: WorkerJob, fields: string[]): number {
     db.close();
   }
   return Math.round(performance.now() - started);
+}
+
+function writeSearchDoc(db: Database.Database, job: WorkerJob, count: number): void {
+  const { createSql, ownerId, refIds } = job.fts!.searchDoc;
+  const ids = refIds.split('\u0000');
+  if (ids.length !== count) throw new Error(`bulk-load worker: ${ids.length} ref ids for ${count} documents`);
+  db.exec(createSql);
+  const values = (n: number) => Array.from({ length: n }, () => '(?, ?, ?, ?)').join(', ');
+  const many = db.prepare(`insert into search_doc (id, owner_id, kind, ref_id) values ${values(PER_STATEMENT)}`);
+  const one = db.prepare(`insert into search_doc (id, owner_id, kind, ref_id) values ${values(1)}`);
+  const args: unknown[] = new Array(PER_STATEMENT * 4);
+  const first = job.fts!.firstRowid;
+  db.transaction(() => {
+    let doc = 0;
+    for (const [kind, n] of job.kindRuns) {
+      const end = doc + n;
+      for (; doc + PER_STATEMENT <= end; doc += PER_STATEMENT) {
+        for (let j = 0; j < PER_STATEMENT; j++) {
+          const o = j * 4;
+          args[o] = first + doc + j;
+          args[o + 1] = ownerId;
+          args[o + 2] = kind;
+          args[o + 3] = ids[doc + j];
+        }
+        many.run(args);
+      }
+      for (; doc < end; doc++) one.run(first + doc, ownerId, kind, ids[doc]);
+    }
+  })();
 }
 
 const job = workerData as WorkerJob;

@@ -294,8 +294,15 @@ async function loadSqlite(sqlite: Database.Database, context: LoadContext): Prom
   ];
   const scratch = parallelFts ? join(dirname(file), `.bulk-fts-${randomBytes(6).toString('hex')}.db`) : undefined;
   const createSql = (sqlite.prepare(`select sql from sqlite_master where name = 'search_fts'`).get() as { sql: string }).sql;
+  const docSql = (sqlite.prepare(`select sql from sqlite_master where name = 'search_doc'`).get() as { sql: string }).sql;
+  // With a scratch file the worker writes the whole search index there: search_doc and the FTS5 table.
+  const refIds = () => [...prepared.contactDocs.map(([refId]) => refId), ...data.interactions.map((i) => i.id)].join('\u0000');
   const worker = context.parallel
-    ? runWorker({ texts, kindRuns, fts: scratch ? { file: scratch, createSql, ownerToken: token, firstRowid: first } : undefined })
+    ? runWorker({
+        texts,
+        kindRuns,
+        fts: scratch ? { file: scratch, createSql, ownerToken: token, firstRowid: first, searchDoc: { createSql: docSql, ownerId, refIds: refIds() } } : undefined,
+      })
     : undefined;
   // Even if the main thread fails first, the worker's promise must not go unhandled.
   worker?.catch(() => {});
@@ -329,13 +336,15 @@ async function loadSqlite(sqlite: Database.Database, context: LoadContext): Prom
     sqlite.transaction(() => sqliteInserter(sqlite, 'interaction_contact')(linkRows(data, ownerId)))();
     phase('interactions');
 
-    sqlite.transaction(() => {
-      const insert = sqliteInserter(sqlite, 'search_doc');
-      insert(prepared.contactDocs.map(([refId], k) => [first + k, ownerId, 'contact', refId]));
-      const offset = first + prepared.contactDocs.length;
-      insert(data.interactions.map((i, k) => [offset + k, ownerId, 'interaction', i.id]));
-    })();
-    phase('search_doc');
+    if (!scratch) {
+      sqlite.transaction(() => {
+        const insert = sqliteInserter(sqlite, 'search_doc');
+        insert(prepared.contactDocs.map(([refId], k) => [first + k, ownerId, 'contact', refId]));
+        const offset = first + prepared.contactDocs.length;
+        insert(data.interactions.map((i, k) => [offset + k, ownerId, 'interaction', i.id]));
+      })();
+      phase('search_doc');
+    }
 
     sqlite.transaction(() => {
       for (const index of indexes) sqlite.exec(index.sql);
@@ -370,7 +379,7 @@ async function loadSqlite(sqlite: Database.Database, context: LoadContext): Prom
     } finally {
       rmSync(scratch, { force: true });
     }
-    phase('search_fts_copy');
+    phase('search_index_copy');
   }
   // Leave a small WAL behind so the first readers do not wade through a gigabyte of log.
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -389,7 +398,8 @@ function writeFtsInPlace(sqlite: Database.Database, token: string, first: number
 }
 
 /**
- * Copies the FTS5 shadow tables built by the worker into the database. A second connection does it:
+ * Copies the search index the worker built (search_doc and the FTS5 shadow tables) into the
+ * database, in one transaction. A second connection does it:
  * FTS5 caches an index's structure per connection and notices other connections' writes (through
  * PRAGMA data_version), not its own connection's direct writes to shadow tables. Shadow tables are
  * read-only to SQL in defensive mode, which this private connection turns off.
@@ -404,6 +414,7 @@ function copyFtsIndex(file: string, scratch: string): void {
     copier.prepare('attach database ? as scratch').run(scratch);
     const shadows = (copier.prepare(`select name from scratch.sqlite_master where type = 'table' and name like 'search\\_fts\\_%' escape '\\'`).all() as { name: string }[]).map((r) => r.name);
     copier.transaction(() => {
+      copier.exec('insert into main.search_doc select * from scratch.search_doc');
       for (const name of shadows) {
         copier.exec(`delete from main."${name}"`);
         copier.exec(`insert into main."${name}" select * from scratch."${name}"`);

@@ -10,7 +10,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem, userInfo } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -465,6 +465,8 @@ const queryScenarios: Partial<Record<ScenarioName, (ctx: Context) => Promise<Res
 const results: Result[] = [];
 
 function report(result: Result) {
+  // Other processes on the machine skew timings; the 1-minute load average says how much.
+  if (result.db !== 'postgres/sqlite') result.loadavg_1m = round(loadavg()[0]!, 2);
   results.push(result);
   if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else log(`  ${result.scenario} (${result.db}): ${summary(result)}${result.ok === false ? '  MISSED' : ''}`);
