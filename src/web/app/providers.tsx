@@ -21,11 +21,11 @@ export function createQueryClient() {
   return client;
 }
 
-export function Providers({ children, client }: { children: ReactNode; client?: QueryClient }) {
+export function Providers({ children, client, env }: { children: ReactNode; client?: QueryClient; env?: 'default' | 'test' }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
   return (
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+      <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto" env={env}>
         <Notifications position="bottom-right" />
         {children}
       </MantineProvider>

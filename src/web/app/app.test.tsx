@@ -1,0 +1,115 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { contact, fakeApi, me, problem, renderApp } from '../test/render';
+
+const emptyPage = { body: { items: [], nextCursor: null } };
+
+describe('routes and states', () => {
+  it('sends a signed-out visitor of a deep link to sign in, then back to that page', async () => {
+    let signedIn = false;
+    const ada = contact();
+    fakeApi({
+      'GET /api/v1/me': () => (signedIn ? { body: me } : problem(401, 'unauthenticated', 'Sign in')),
+      'POST /api/auth/sign-in/email': ({ body }) => {
+        if ((body as { password: string }).password !== 'correct horse battery') return problem(401, 'unauthenticated', 'Invalid email or password');
+        signedIn = true;
+        return { body: { user: me } };
+      },
+      [`GET /api/v1/contacts/${ada.id}`]: { body: ada },
+      [`GET /api/v1/contacts/${ada.id}/interactions`]: emptyPage,
+    });
+    const { router } = renderApp(`/contacts/${ada.id}`);
+    expect(await screen.findByRole('heading', { name: 'Sign in to Rapport' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+
+    await userEvent.type(screen.getByRole('textbox', { name: /Email/ }), 'priya@example.com');
+    await userEvent.type(screen.getByLabelText(/Password/), 'wrong password!');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong email or password.');
+
+    await userEvent.clear(screen.getByLabelText(/Password/));
+    await userEvent.type(screen.getByLabelText(/Password/), 'correct horse battery');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/contacts/${ada.id}`);
+    expect(screen.getByText('Mathematician at Analytical Engines')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'ada@example.com' })).toHaveAttribute('href', 'mailto:ada@example.com');
+    expect(screen.getByTestId('local-time')).not.toHaveTextContent('—');
+    expect(await screen.findByText('No interactions yet')).toBeInTheDocument();
+  });
+
+  it("shows not found for a contact that is missing or someone else's", async () => {
+    fakeApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/contacts/0190a4c2-0000-7000-8000-00000000dead': problem(404, 'not_found', 'Contact not found'),
+    });
+    renderApp('/contacts/0190a4c2-0000-7000-8000-00000000dead');
+    expect(await screen.findByText('Contact not found')).toBeInTheDocument();
+  });
+
+  it('shows an error with a retry when the server fails, and an empty state when there are no contacts', async () => {
+    let fail = true;
+    fakeApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tags': emptyPage,
+      'GET /api/v1/organizations': emptyPage,
+      'GET /api/v1/contacts': () => (fail ? problem(500, 'internal', 'Database unavailable') : emptyPage),
+    });
+    renderApp('/contacts');
+    expect(await screen.findByText('Database unavailable', {}, { timeout: 5000 })).toBeInTheDocument();
+    fail = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('No contacts yet')).toBeInTheDocument();
+  });
+
+  it('lists contacts from cursor pages and filters them through the URL', async () => {
+    const { calls } = fakeApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tags': { body: { items: [{ id: 't1', name: 'math', color: null, contactCount: 1, createdAt: '', updatedAt: '' }], nextCursor: null } },
+      'GET /api/v1/organizations': emptyPage,
+      'GET /api/v1/contacts': ({ url }) =>
+        url.searchParams.get('starred') === 'true'
+          ? { body: { items: [contact({ id: 'c2', name: 'Grace Hopper', starred: true })], nextCursor: null } }
+          : { body: { items: [contact(), contact({ id: 'c3', name: 'Alan Turing' })], nextCursor: null } },
+    });
+    const { router } = renderApp('/contacts');
+    const list = await screen.findByRole('list', { name: 'Contacts' });
+    expect(within(list).getByText('Ada Lovelace')).toBeInTheDocument();
+    expect(within(list).getByText('Alan Turing')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Starred' }));
+    expect(await screen.findByText('Grace Hopper')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?starred=true');
+    expect(calls.some((c) => c.path === '/api/v1/contacts')).toBe(true);
+  });
+});
+
+describe('quick log', () => {
+  it('opens with L, asks for a contact and a summary, then logs optimistically with undo', async () => {
+    const ada = contact();
+    const { calls } = fakeApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/follow-ups': emptyPage,
+      'GET /api/v1/contacts': ({ url }) => ({ body: { items: url.searchParams.get('limit') === '1' || url.searchParams.get('q') ? [ada] : [], nextCursor: null } }),
+      'POST /api/v1/interactions': ({ body }) => ({ status: 201, body: { id: 'i1', ...(body as object), notes: null, durationMinutes: null, initiatedBy: null, createdAt: '', updatedAt: '' } }),
+      'DELETE /api/v1/interactions/i1': { status: 204 },
+    });
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: /Priya/ });
+    await userEvent.keyboard('l');
+    const dialog = await screen.findByRole('dialog', { name: 'Log an interaction' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Log it' }));
+    expect(within(dialog).getByText('Choose at least one contact')).toBeInTheDocument();
+    expect(within(dialog).getByText('Say in a few words what happened')).toBeInTheDocument();
+
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /With/ }), 'Ada');
+    await userEvent.click(await screen.findByRole('option', { name: 'Ada Lovelace' }));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Summary/ }), 'Coffee about her new role');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Log it' }));
+
+    expect(await screen.findByText('Interaction logged')).toBeInTheDocument();
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ contactIds: [ada.id], kind: 'coffee_chat', summary: 'Coffee about her new role' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/v1/interactions/i1')).toBe(true));
+  });
+});
