@@ -1,6 +1,6 @@
 /**
  * The benchmark: `npm run bench -- [--json] [--contacts N --interactions M] [--db sqlite|postgres|all]
- * [--scenario name,...] [--iterations K] [--http-seconds S] [--seed X]`.
+ * [--scenario name,...] [--iterations K] [--budget-seconds S] [--http-seconds S] [--seed X] [--keep]`.
  *
  * Generates the reference data (deterministic), creates a fresh database per dialect (a temp SQLite
  * file; a new PostgreSQL database on DATABASE_URL's server, or on an embedded PostgreSQL), creates the
@@ -59,7 +59,8 @@ const { values: args } = parseArgs({
     interactions: { type: 'string' },
     db: { type: 'string', default: 'sqlite' },
     scenario: { type: 'string' },
-    iterations: { type: 'string', default: '1000' },
+    iterations: { type: 'string', default: '500' },
+    'budget-seconds': { type: 'string', default: '90' },
     'http-seconds': { type: 'string', default: '10' },
     seed: { type: 'string', default: '20240601' },
     keep: { type: 'boolean', default: false },
@@ -71,7 +72,9 @@ const { values: args } = parseArgs({
 if (args.help) {
   process.stdout.write(
     `npm run bench -- [--json] [--contacts N --interactions M] [--db sqlite|postgres|sqlite,postgres|all]\n` +
-      `                 [--scenario ${scenarioNames.join(',')}] [--iterations K] [--http-seconds S] [--seed X] [--keep]\n` +
+      `                 [--scenario ${scenarioNames.join(',')}] [--iterations K] [--budget-seconds S] [--http-seconds S] [--seed X] [--keep]\n` +
+      `Each query scenario: a warm-up, then K iterations (default 500); one that would run past S seconds\n` +
+      `(default 90) stops after at least 100 and reports the n it reached.\n` +
       `--keep leaves the loaded databases in place (for EXPLAIN) and prints where they are.\n` +
       `PostgreSQL: DATABASE_URL's server when set (a fresh database is created and dropped), else an embedded one.\n`,
   );
@@ -94,7 +97,8 @@ const size = {
   contacts: positiveInt('contacts', args.contacts, REFERENCE_SIZE.contacts),
   interactions: positiveInt('interactions', args.interactions, REFERENCE_SIZE.interactions),
 };
-const iterations = Math.max(positiveInt('iterations', args.iterations, 1000), 1);
+const iterations = positiveInt('iterations', args.iterations, 500);
+const budgetSeconds = positiveInt('budget-seconds', args['budget-seconds'], 90);
 const httpSeconds = positiveInt('http-seconds', args['http-seconds'], 10);
 const seed = positiveInt('seed', args.seed, 20_240_601);
 const dbs: Dialect[] = (() => {
@@ -220,18 +224,26 @@ function percentile(sorted: number[], p: number): number {
 }
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** Warms up, then runs `n` iterations one after another; returns latency statistics in ms. */
-async function measure(n: number, run: (i: number) => Promise<unknown>, warmup = Math.min(100, Math.ceil(n / 5))) {
+/**
+ * Warms up, then runs `n` iterations one after another; returns latency statistics in ms. A scenario
+ * so slow that it would take more than `budgetSeconds` stops early (after at least 100 iterations)
+ * and says so: its n is then below the requested count.
+ */
+async function measure(n: number, run: (i: number) => Promise<unknown>, warmup = Math.min(50, Math.ceil(n / 10))) {
   for (let i = 0; i < warmup; i++) await run(-1 - i);
-  const times: number[] = new Array(n);
+  const times: number[] = [];
+  const deadline = performance.now() + budgetSeconds * 1000;
   for (let i = 0; i < n; i++) {
     const started = performance.now();
     await run(i);
-    times[i] = performance.now() - started;
+    times.push(performance.now() - started);
+    if (i >= 99 && started > deadline) break;
   }
   const sorted = [...times].sort((a, b) => a - b);
+  n = times.length;
   return {
     n,
+    ...(n < iterations && { truncated: true }),
     p50_ms: round(percentile(sorted, 0.5), 3),
     p95_ms: round(percentile(sorted, 0.95), 3),
     p99_ms: round(percentile(sorted, 0.99), 3),
@@ -274,7 +286,7 @@ async function contactsList(ctx: Context): Promise<Result> {
     const page = await ctx.services.contacts.list(ctx.actor, queries[(i + queries.length) % queries.length]!);
     if (i >= 0) rows += page.items.length;
   });
-  return queryResult('contacts_list', ctx.dialect, stats, { mean_rows: round(rows / iterations, 1) });
+  return queryResult('contacts_list', ctx.dialect, stats, { mean_rows: round(rows / stats.n, 1) });
 }
 
 async function timeline(ctx: Context): Promise<Result> {
@@ -294,7 +306,7 @@ async function timeline(ctx: Context): Promise<Result> {
     if (i >= 0) rows += page.items.length;
   });
   return queryResult('timeline', ctx.dialect, stats, {
-    mean_rows: round(rows / iterations, 1),
+    mean_rows: round(rows / stats.n, 1),
     busiest_contact_interactions: ctx.interactionCounts[busiest[0]!],
   });
 }
@@ -317,7 +329,7 @@ async function dueFollowUps(ctx: Context): Promise<Result> {
     const page = await ctx.services.followUps.list(ctx.actor, { ...first, ...(at && { cursor: at }) });
     if (i >= 0) rows += page.items.length;
   });
-  return queryResult('due_followups', ctx.dialect, stats, { mean_rows: round(rows / iterations, 1), pages: cursors.length });
+  return queryResult('due_followups', ctx.dialect, stats, { mean_rows: round(rows / stats.n, 1), pages: cursors.length });
 }
 
 async function search(ctx: Context): Promise<Result> {
@@ -332,7 +344,7 @@ async function search(ctx: Context): Promise<Result> {
       if (result.items.length === 0) empty++;
     }
   });
-  return queryResult('search', ctx.dialect, stats, { mean_hits: round(hits / iterations, 1), empty_results: empty, distinct_queries: new Set(queries).size });
+  return queryResult('search', ctx.dialect, stats, { mean_hits: round(hits / stats.n, 1), empty_results: empty, distinct_queries: new Set(queries).size });
 }
 
 // HTTP --------------------------------------------------------------------------------------
