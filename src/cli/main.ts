@@ -7,6 +7,7 @@ import { registerDemo } from './commands/demo';
 import { registerFollowUps } from './commands/followups';
 import { registerLog } from './commands/log';
 import { registerMigrate } from './commands/migrate';
+import { registerNote } from './commands/note';
 import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
 import { registerToken } from './commands/token';
@@ -37,10 +38,11 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (message, write) => write(`rapport: ${oneLine(message)}\n`) })
     .addHelpText(
       'after',
-      `\nExamples:\n  $ rapport demo                                   # try it with realistic sample data\n  $ rapport contacts add "Ada Lovelace" --email ada@example.com\n  $ rapport log "Ada Lovelace" --kind coffee_chat --summary "Talked about her new role"\n  $ rapport followups --status due\n  $ rapport serve                                  # the web app on http://127.0.0.1:7277\n\nEvery command takes --json. Exit codes: 0 ok, 1 unexpected, 2 invalid input, 3 not allowed, 4 not found, 5 conflict, 78 configuration.`,
+      `\nExamples:\n  $ rapport demo                                   # try it with realistic sample data\n  $ rapport contacts add "Ada Lovelace" --email ada@example.com\n  $ rapport log "Ada Lovelace" --kind coffee_chat --summary "Talked about her new role"\n  $ rapport note "Ada Lovelace" "Prefers calls before lunch, her time" --pin\n  $ rapport followups --status due\n  $ rapport serve                                  # the web app on http://127.0.0.1:7277\n\nEvery command takes --json. Exit codes: 0 ok, 1 unexpected, 2 invalid input, 3 not allowed, 4 not found, 5 conflict, 78 configuration.`,
     );
   registerContacts(program);
   registerLog(program);
+  registerNote(program);
   registerFollowUps(program);
   registerSearch(program);
   registerUser(program);

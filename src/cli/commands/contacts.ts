@@ -85,7 +85,7 @@ function printContactRows(contacts: ContactDto[], timeZone: string) {
   );
 }
 
-function printContact(c: ContactDto) {
+function printContact(c: ContactDto, timeZone: string) {
   printLine(`${color.bold(c.name)}${c.starred ? color.yellow(' ★') : ''}${c.archived ? color.dim(' (archived)') : ''}`);
   printFields([
     ['ID', c.id],
@@ -102,13 +102,13 @@ function printContact(c: ContactDto) {
     ['Circle', c.circle],
     ['Cadence', c.cadenceDays ? `every ${c.cadenceDays} days` : null],
     ['Tags', c.tags.join(', ')],
-    ['Last contact', c.lastInteractionAt ? formatInstant(c.lastInteractionAt, c.timezone ?? 'UTC') : null],
+    ['Last contact', c.lastInteractionAt ? formatInstant(c.lastInteractionAt, timeZone) : null],
     ['Next due', c.nextDueOn],
   ]);
 }
 
 async function listAll(ctx: CliContext, actor: Actor, query: Record<string, unknown>, all: boolean) {
-  const parsed = parseInput(ContactListQuery, query, { q: '--q', tag: '--tag', sort: '--sort', limit: '--limit', cursor: '--cursor' });
+  const parsed = parseInput(ContactListQuery, query, { q: '--query', tag: '--tag', sort: '--sort', limit: '--limit', cursor: '--cursor' });
   const items: ContactDto[] = [];
   let cursor = parsed.cursor;
   for (;;) {
@@ -131,20 +131,21 @@ export function registerContacts(program: Command): void {
       'after',
       `\nExamples:\n  $ rapport contacts add "Ada Lovelace" --email ada@example.com --phone "+44 20 7946 0958" \\\n      --org "Analytical Engines" --title Mathematician --tag math --tag mentor --cadence 30\n  $ rapport contacts add "Grace Hopper" --birthday --12-09 --circle close --json`,
     )
-    .action(async (name: string, opts: ContactOptions & { star?: boolean }, command: Command) =>
-      withActor(command, async (ctx, actor) => {
-        const input = parseInput(ContactCreate, { name, ...fieldsFrom(opts), ...(opts.star && { starred: true }) }, labels);
+    .action(async (name: string, opts: ContactOptions & { star?: boolean }, command: Command) => {
+      // Checked before the database is opened: a typo in an option fails at once.
+      const input = parseInput(ContactCreate, { name, ...fieldsFrom(opts), ...(opts.star && { starred: true }) }, labels);
+      return withActor(command, async (ctx, actor) => {
         const contact = await ctx.services.contacts.create(actor, input);
         if (ctx.json) return printJson(contact);
         printLine(`${color.green('Added')} ${color.bold(contact.name)} ${color.dim(`(${contact.id})`)}`);
         printLine(color.dim(`Log a conversation with: rapport log "${contact.name}" --kind coffee_chat --summary "..."`));
-      }),
-    );
+      });
+    });
 
   contacts
     .command('list')
     .description('list contacts (archived ones are hidden unless --archived)')
-    .option('--q <query>', 'filter by name, organization, email or tag (typo tolerant)')
+    .option('-q, --query <text>', 'only contacts matching this search (name, organization, email, tag; typo tolerant)')
     .option('--tag <tag>', 'only contacts with this tag')
     .addOption(new Option('--circle <circle>', 'only this circle').choices(circles))
     .addOption(new Option('--sort <order>', 'sort order').choices(contactSorts).default('name'))
@@ -155,10 +156,10 @@ export function registerContacts(program: Command): void {
     .option('--starred', 'only starred contacts')
     .option('--due', 'only contacts whose keep-in-touch date has come')
     .addHelpText('after', `\nExamples:\n  $ rapport contacts list --due --sort nextDue\n  $ rapport contacts list --tag mentor --all --json | jq '.items[].name'`)
-    .action(async (opts: { q?: string; tag?: string; circle?: string; sort: string; limit: number; cursor?: string; all?: boolean; archived?: boolean; starred?: boolean; due?: boolean }, command: Command) =>
+    .action(async (opts: { query?: string; tag?: string; circle?: string; sort: string; limit: number; cursor?: string; all?: boolean; archived?: boolean; starred?: boolean; due?: boolean }, command: Command) =>
       withActor(command, async (ctx, actor) => {
         const query = {
-          q: opts.q,
+          q: opts.query,
           tag: opts.tag,
           circle: opts.circle,
           sort: opts.sort,
@@ -171,7 +172,7 @@ export function registerContacts(program: Command): void {
         const page = await listAll(ctx, actor, query, Boolean(opts.all));
         if (ctx.json) return printJson(page);
         if (page.items.length === 0) {
-          const filtered = opts.q || opts.tag || opts.circle || opts.archived || opts.starred || opts.due || opts.cursor;
+          const filtered = opts.query || opts.tag || opts.circle || opts.archived || opts.starred || opts.due || opts.cursor;
           if (filtered) return printLine('No contacts match these filters. See them all with: rapport contacts list');
           return printLine('No contacts yet. Add one with: rapport contacts add "Ada Lovelace" --email ada@example.com');
         }
@@ -197,7 +198,7 @@ export function registerContacts(program: Command): void {
           services.followUps.list(actor, { status: 'open', contactId: contact.id, limit: 200 }),
         ]);
         if (ctx.json) return printJson({ contact, interactions: interactions.items, notes: notes.items, followUps: followUps.items });
-        printContact(contact);
+        printContact(contact, actor.timezone);
         heading('Recent interactions');
         if (interactions.items.length === 0) printLine(`None yet. Log one with: rapport log "${contact.name}" --kind call --summary "Caught up"`);
         else

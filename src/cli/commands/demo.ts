@@ -42,7 +42,7 @@ function progressReporter(enabled: boolean) {
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('create a demo account filled with realistic sample data (same seed, same data)')
+    .description('create a demo account filled with realistic sample data (same --seed and --now: same data)')
     .option('--email <email>', 'the demo account', 'demo@rapport.local')
     .option('--password-stdin', 'read the password from stdin (default: generate one and print it once)')
     .option('--seed <n>', 'seed for the generator', integer, 42)
