@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
 import { AppError } from '../platform/errors';
@@ -34,6 +34,29 @@ export function openSqlite(file: string): Database.Database {
   return sqlite;
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE. A deferred BEGIN that reads and then writes must upgrade its
+ * lock, and if another process (the CLI next to the server, two CLI commands) wrote in between,
+ * SQLite fails at once with "database is locked", without waiting for busy_timeout. Taking the
+ * write lock up front makes concurrent writers queue (up to busy_timeout) instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #settings: SqliteDialectConfig;
+  constructor(settings: SqliteDialectConfig) {
+    super(settings);
+    this.#settings = settings;
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.#settings);
+  }
+}
+
 export function createSqliteDatabase(file: string): Database_ {
   let sqlite: Database.Database;
   try {
@@ -42,7 +65,7 @@ export function createSqliteDatabase(file: string): Database_ {
     throw new AppError('config', `Cannot open the SQLite database at ${file}: ${(error as Error).message}`);
   }
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new ImmediateSqliteDialect({ database: sqlite }),
     plugins: [new SqliteBooleanPlugin()],
   });
   return {
