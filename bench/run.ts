@@ -9,7 +9,7 @@
  * With --json: one JSON object per line on stdout; progress goes to stderr.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -217,6 +217,16 @@ async function openBenchDatabase(dialect: Dialect): Promise<BenchDatabase> {
 
 // ---------------------------------------------------------------------------------------------
 // Timing
+
+/** CPU seconds the main thread has used (Linux /proc; undefined elsewhere). */
+function mainThreadCpuSeconds(): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -513,8 +523,12 @@ async function benchDialect(dialect: Dialect, data: BenchData, interactionCounts
 
   log(`[${dialect}] bulk-loading ${data.contacts.length} contacts, ${data.interactions.length} interactions`);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const mainBefore = mainThreadCpuSeconds();
   const loaded: BulkLoadResult = await bulkLoad(bench.database, actor.userId, data);
   const seconds = round((performance.now() - started) / 1000, 2);
+  const cpu = process.cpuUsage(cpuBefore);
+  const mainAfter = mainThreadCpuSeconds();
   if (selected.includes('load')) {
     const ok = dialect === 'sqlite' ? seconds <= targets.load.max : null;
     report({
@@ -525,6 +539,10 @@ async function benchDialect(dialect: Dialect, data: BenchData, interactionCounts
       contacts: loaded.counts.contacts,
       interactions: loaded.counts.interactions,
       rows: Object.values(loaded.counts).reduce((s, n) => s + n, 0),
+      // CPU time of this process (both threads) and of its main thread: on a busy machine, wall time
+      // far above these says the figure was taken while others used the cores.
+      cpu_seconds: round((cpu.user + cpu.system) / 1e6, 1),
+      ...(mainBefore !== undefined && mainAfter !== undefined && { main_thread_cpu_seconds: round(mainAfter - mainBefore, 1) }),
       phases_ms: loaded.phases,
       target: dialect === 'sqlite' ? `seconds<=${targets.load.max}` : null,
       ok,
