@@ -1,4 +1,4 @@
 import { cliScenario } from './cli-scenario';
 
-// The same scenario on PostgreSQL is in cli-postgres.test.ts: a separate file runs in parallel.
+// The same scenario on PostgreSQL is cli-postgres.test.ts: a file of its own runs in parallel.
 cliScenario('sqlite');

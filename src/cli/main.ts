@@ -27,7 +27,7 @@ export function buildProgram(): Command {
   const program = new Command('rapport')
     .description('Rapport: a local-first personal CRM for your professional network')
     .version(version(), '-V, --version')
-    .option('--json', 'machine output: exactly one JSON value on stdout')
+    .option('--json', 'machine output: one JSON value on stdout (serve: JSON lines)')
     .option('--user <email>', 'act as this account (default: RAPPORT_USER, else the only account)')
     .option('--data-dir <dir>', 'folder of the SQLite database (default: RAPPORT_DATA_DIR, else ~/.local/share/rapport)')
     .option('--database-url <url>', 'use PostgreSQL instead of SQLite (default: DATABASE_URL)')
