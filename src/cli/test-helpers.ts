@@ -24,6 +24,8 @@ const inherited = ['DATABASE_URL', 'RAPPORT_USER', 'RAPPORT_DATA_DIR', 'RAPPORT_
 function childEnv(env: CliEnv): NodeJS.ProcessEnv {
   const result: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   for (const key of inherited) delete result[key];
+  // A command run without a data directory must not touch the real one in the home folder.
+  result.XDG_DATA_HOME = join(tmpdir(), 'rapport-cli-test-default-data');
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete result[key];
     else result[key] = value;
