@@ -18,7 +18,7 @@ export function cliScenario(dialect: Dialect): void {
     if (when) it(name, body);
   };
 
-  describe(`rapport CLI on ${dialect}`, { timeout: 60_000 }, () => {
+  describe(`rapport CLI on ${dialect}`, { timeout: 120_000 }, () => {
     let database: CliDatabase;
     let env: CliEnv;
     const run = (args: string[], input?: string) => runCli(args, { env, input });

@@ -34,7 +34,7 @@ function serve(args: string[], env: CliEnv, match: (line: string) => boolean): P
   let stderr = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start in 30 s\nstdout: ${stdout}\nstderr: ${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start in 60 s\nstdout: ${stdout}\nstderr: ${stderr}`)), 60_000);
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
       const line = stdout.split('\n').find((l) => match(l));
@@ -66,7 +66,7 @@ const asJson = (line: string) => {
   }
 };
 
-describe('rapport serve', { timeout: 60_000 }, () => {
+describe('rapport serve', { timeout: 120_000 }, () => {
   let running: Served | undefined;
   afterEach(() => {
     // A failed assertion must not leave a server behind.

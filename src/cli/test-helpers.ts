@@ -38,7 +38,7 @@ export function spawnCli(args: string[], env: CliEnv = {}): ChildProcess {
 }
 
 /** Runs `rapport ARGS` to completion; stdin gets `input` (or is closed at once, like `< /dev/null`). */
-export function runCli(args: string[], { env = {}, input, timeoutMs = 60_000 }: { env?: CliEnv; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(args: string[], { env = {}, input, timeoutMs = 120_000 }: { env?: CliEnv; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawnCli(args, env);
     let stdout = '';
@@ -59,7 +59,7 @@ export function runCli(args: string[], { env = {}, input, timeoutMs = 60_000 }: 
 }
 
 /** Runs and expects success; returns stdout parsed as the one JSON value it must be. */
-export async function runJson<T = any>(args: string[], options: { env?: CliEnv; input?: string } = {}): Promise<T> {
+export async function runJson<T = any>(args: string[], options: { env?: CliEnv; input?: string; timeoutMs?: number } = {}): Promise<T> {
   const result = await runCli([...args, '--json'], options);
   expectSuccess(result, args);
   try {
