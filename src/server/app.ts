@@ -68,6 +68,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
   app.setSerializerCompiler(serializerCompiler);
 
   const services = await createServices({ database, config, clock });
+  await services.auth(); // load the auth library now rather than on the first sign-in
   app.decorate('services', services);
 
   // One line per request, with its id; never headers (they carry cookies and tokens).

@@ -1,7 +1,7 @@
 import type { Config } from './config';
 import type { RapportDatabase } from './db/database';
 import { readSetting } from './db/migrate';
-import { createAuth } from './platform/auth';
+import { lazyAuth } from './platform/auth';
 import { systemClock, type Clock } from './platform/clock';
 import type { Deps } from './platform/context';
 import { AppError } from './platform/errors';
@@ -24,7 +24,7 @@ export interface ServiceOptions {
 export async function createServices({ database, config, clock = systemClock }: ServiceOptions) {
   const secret = config.secret ?? (await readSetting(database.db, 'auth_secret'));
   if (!secret) throw new AppError('config', 'The database has not been migrated; run `rapport migrate`');
-  const auth = createAuth({ db: database.db, dialect: database.dialect, secret, baseUrl: config.baseUrl });
+  const auth = lazyAuth({ db: database.db, dialect: database.dialect, secret, baseUrl: config.baseUrl });
   const deps: Deps = { database, clock, config, auth };
   return {
     deps,

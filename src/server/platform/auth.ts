@@ -1,4 +1,4 @@
-import { betterAuth } from 'better-auth';
+import type { betterAuth } from 'better-auth';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/dialect';
 import type { DB } from '../db/schema';
@@ -20,8 +20,8 @@ export interface AuthOptions {
  * the rule that the first account is the admin. Who may sign up is decided before the request
  * reaches better-auth (see account.service.ts), so the CLI can create users directly.
  */
-export function createAuth({ db, dialect, secret, baseUrl }: AuthOptions) {
-  return betterAuth({
+function buildAuth(create: typeof betterAuth, { db, dialect, secret, baseUrl }: AuthOptions) {
+  return create({
     appName: 'Rapport',
     baseURL: baseUrl,
     basePath: AUTH_BASE_PATH,
@@ -63,4 +63,13 @@ export function createAuth({ db, dialect, secret, baseUrl }: AuthOptions) {
   });
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+export type Auth = ReturnType<typeof buildAuth>;
+
+/**
+ * better-auth is loaded on first use: importing it costs most of a CLI command's start-up, and only
+ * sign-up, sign-in and session checks need it.
+ */
+export function lazyAuth(options: AuthOptions): () => Promise<Auth> {
+  let auth: Promise<Auth> | undefined;
+  return () => (auth ??= import('better-auth').then(({ betterAuth }) => buildAuth(betterAuth, options)));
+}

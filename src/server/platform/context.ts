@@ -18,5 +18,6 @@ export interface Deps {
   database: RapportDatabase;
   clock: Clock;
   config: Pick<Config, 'openSignup' | 'baseUrl'>;
-  auth: Auth;
+  /** The auth library, loaded on first use. */
+  auth: () => Promise<Auth>;
 }

@@ -103,7 +103,7 @@ export function accountService({ database, clock, config, auth }: Deps) {
       if (input.password.length < MIN_PASSWORD_LENGTH)
         throw new AppError('validation', `password: must be at least ${MIN_PASSWORD_LENGTH} characters`, [{ path: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }]);
       if (await repo.findUserByEmail(db, input.email)) throw new AppError('conflict', `An account for ${input.email} already exists`);
-      const result = await auth.api.signUpEmail({
+      const result = await (await auth()).api.signUpEmail({
         body: { email: input.email, password: input.password, name: input.name ?? input.email.split('@')[0]!, timezone: input.timezone ?? 'UTC' },
       });
       const user = await repo.findUserById(db, result.user.id);

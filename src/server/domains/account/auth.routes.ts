@@ -32,7 +32,7 @@ async function forward(request: FastifyRequest, reply: FastifyReply, body?: unkn
     headers.set('content-type', 'application/json');
     init.body = JSON.stringify(body ?? request.body ?? {});
   }
-  const response = await services.auth.handler(new Request(url, init));
+  const response = await (await services.auth()).handler(new Request(url, init));
   reply.code(response.status);
   response.headers.forEach((value, key) => {
     if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);

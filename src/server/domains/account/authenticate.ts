@@ -45,7 +45,7 @@ export function authenticate(config: Pick<Config, 'baseUrl'>) {
       return;
     }
     if (request.headers.cookie) {
-      const session = await services.auth.api.getSession({ headers: webHeaders(request) });
+      const session = await (await services.auth()).api.getSession({ headers: webHeaders(request) });
       if (session) {
         assertSameOrigin(request, config);
         const user = session.user as typeof session.user & { role?: string; timezone?: string };
