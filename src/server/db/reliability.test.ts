@@ -9,8 +9,14 @@ import { migrateToLatest } from './migrate';
 
 const writer = join(import.meta.dirname, 'test-fixtures', 'write-contacts.ts');
 
-function startWriter(file: string, userId: string, count: number, batch: number) {
-  return spawn(process.execPath, ['--import', 'tsx', writer, file, userId, String(count), String(batch)], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startWriter(file: string, userId: string, count: number, batch: number | 'log', contactId = '') {
+  return spawn(process.execPath, ['--import', 'tsx', writer, file, userId, String(count), String(batch), contactId], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function exitOf(child: ReturnType<typeof startWriter>) {
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise<{ code: number; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code: code ?? -1, stderr })));
 }
 
 async function makeUser(database: TestDatabase) {
@@ -39,6 +45,19 @@ describe('SQLite reliability', () => {
     expect(Number(count.n)).toBe(120);
     const found = await services.search.search(actor, { q: 'child', limit: 50 });
     expect(found.items.length).toBeGreaterThan(0);
+  });
+
+  it('waits for the lock instead of failing when writers that read first race (BEGIN IMMEDIATE)', async () => {
+    database = await createTestDatabase('sqlite');
+    const { services, actor } = await makeUser(database);
+    const contact = await services.contacts.create(actor, { name: 'Busy person', cadenceDays: 7 });
+    const children = [startWriter(database.url, actor.userId, 40, 'log', contact.id), startWriter(database.url, actor.userId, 40, 'log', contact.id)].map(exitOf);
+    for (let i = 0; i < 40; i++)
+      await services.interactions.create(actor, { contactIds: [contact.id], kind: 'call', occurredAt: new Date(Date.UTC(2026, 1, 1, 0, 0, i)).toISOString(), summary: `Parent ${i}` });
+    for (const result of await Promise.all(children)) expect(result.code, result.stderr).toBe(0);
+    const timeline = await services.interactions.listForContact(actor, contact.id, { limit: 200 });
+    expect(timeline.items).toHaveLength(120);
+    expect((await services.contacts.get(actor, contact.id)).lastInteractionAt).toBe('2026-02-01T00:00:39.000Z');
   });
 
   it('keeps every committed row and opens cleanly after SIGKILL in the middle of a bulk write', async () => {
