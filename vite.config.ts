@@ -17,7 +17,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Keep the framework and the component library in their own long-lived chunks.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/](core|hooks)[\\/]/ },

@@ -30,7 +30,7 @@ export default defineConfig({
       {
         // Real Chromium against a production build served by `rapport serve` (builds dist/web first if stale).
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 300_000 },
       },
     ],
   },

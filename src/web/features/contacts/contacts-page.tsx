@@ -147,7 +147,7 @@ export default function ContactsPage() {
               onChange={(e) => setSearch(e.currentTarget.value)}
               style={{ flex: '1 1 220px' }}
             />
-            <Select aria-label="Tag" placeholder="Any tag" clearable searchable data={(tags.data?.items ?? []).map((t) => t.name)} value={filters.tag ?? null} onChange={(v) => setParam('tag', v)} w={150} />
+            <Select aria-label="Tag" placeholder="Any tag" clearable searchable data={(tags.data?.items ?? []).map((t) => t.name)} value={filters.tag ?? null} onChange={(v) => setParam('tag', v)} style={{ flex: '1 1 140px' }} />
             <Select
               aria-label="Organization"
               placeholder="Any organization"
@@ -156,10 +156,10 @@ export default function ContactsPage() {
               data={(organizations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
               value={filters.organizationId ?? null}
               onChange={(v) => setParam('organizationId', v)}
-              w={180}
+              style={{ flex: '1 1 170px' }}
             />
-            <Select aria-label="Circle" placeholder="Any circle" clearable data={Object.entries(circleLabels).map(([value, label]) => ({ value, label }))} value={filters.circle ?? null} onChange={(v) => setParam('circle', v)} w={150} />
-            <Select aria-label="Sort by" data={sortOptions} value={filters.sort ?? 'name'} onChange={(v) => setParam('sort', v === 'name' ? null : v)} allowDeselect={false} w={160} />
+            <Select aria-label="Circle" placeholder="Any circle" clearable data={Object.entries(circleLabels).map(([value, label]) => ({ value, label }))} value={filters.circle ?? null} onChange={(v) => setParam('circle', v)} style={{ flex: '1 1 140px' }} />
+            <Select aria-label="Sort by" data={sortOptions} value={filters.sort ?? 'name'} onChange={(v) => setParam('sort', v === 'name' ? null : v)} allowDeselect={false} style={{ flex: '1 1 150px' }} />
           </Group>
           <Group gap="xs">
             <Chip size="xs" checked={Boolean(filters.starred)} onChange={(c) => setParam('starred', c ? 'true' : null)}>

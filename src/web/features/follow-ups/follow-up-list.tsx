@@ -24,7 +24,7 @@ export function FollowUpRow({ followUp }: { followUp: FollowUpDto }) {
             {followUp.reason}
           </Text>
           <Text size="xs" c="dimmed">
-            <Anchor component={Link} to={`/contacts/${followUp.contactId}`} size="xs">
+            <Anchor component={Link} to={`/contacts/${followUp.contactId}`} size="xs" underline="always">
               {followUp.contactName}
             </Anchor>{' '}
             ·{' '}

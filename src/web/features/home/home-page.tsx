@@ -91,7 +91,7 @@ export default function HomePage() {
                 <Stack gap="xs">
                   {people.map((c) => (
                     <Group key={c.id} justify="space-between" wrap="nowrap">
-                      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+                      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
                         <Avatar radius="xl" size="sm" color="indigo" aria-hidden>
                           {initials(c.name)}
                         </Avatar>
@@ -105,7 +105,7 @@ export default function HomePage() {
                           </Text>
                         </div>
                       </Group>
-                      <Button size="compact-xs" variant="light" leftSection={<IconPencilPlus size={12} />} onClick={() => quickLog.open([{ id: c.id, name: c.name }])} aria-label={`Log an interaction with ${c.name}`}>
+                      <Button size="compact-xs" variant="light" style={{ flexShrink: 0 }} leftSection={<IconPencilPlus size={12} />} onClick={() => quickLog.open([{ id: c.id, name: c.name }])} aria-label={`Log an interaction with ${c.name}`}>
                         Log
                       </Button>
                     </Group>

@@ -47,20 +47,21 @@ export function CommandPalette() {
               <Spotlight.Action
                 key={`${hit.type}-${hit.id}`}
                 onClick={() => navigate(hit.type === 'contact' ? `/contacts/${hit.id}` : `/contacts/${hit.contactId}`)}
-                leftSection={hit.type === 'contact' ? <IconUser size={18} /> : <IconMessage size={18} />}
+                style={{ overflow: 'hidden' }}
               >
-                <Group wrap="nowrap" justify="space-between" w="100%">
-                  <div style={{ minWidth: 0 }}>
+                <Group wrap="nowrap" gap="sm" w="100%" style={{ minWidth: 0 }}>
+                  {hit.type === 'contact' ? <IconUser size={18} aria-hidden /> : <IconMessage size={18} aria-hidden />}
+                  <div style={{ flex: 1, minWidth: 0 }}>
                     <Text size="sm" truncate>
                       {hit.title}
                     </Text>
                     {hit.snippet && (
                       <Text size="xs" c="dimmed" truncate>
-                        {hit.snippet.replace(/<\/?mark>/g, '')}
+                        {hit.snippet}
                       </Text>
                     )}
                   </div>
-                  <Badge size="xs" variant="light">
+                  <Badge size="xs" variant="light" style={{ flexShrink: 0 }}>
                     {hit.type}
                   </Badge>
                 </Group>

@@ -89,7 +89,7 @@ function TokensSection() {
           API tokens
         </Title>
         <Text size="sm" c="dimmed">
-          For scripts and the REST API: send <Code>Authorization: Bearer rap_…</Code>. See the <Anchor href="/api/docs">API docs</Anchor>.
+          For scripts and the REST API: send <Code>Authorization: Bearer rap_…</Code>. See the <Anchor href="/api/docs" underline="always">API docs</Anchor>.
         </Text>
         {created && (
           <Alert color="green" title="Copy your new token now" role="status">
