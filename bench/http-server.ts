@@ -9,11 +9,11 @@
  */
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
-import { openDatabase } from '../src/server/db/database';
 
-export type ServerMessage = { type: 'listening'; port: number } | { type: 'rss'; rssMb: number; peakRssMb: number } | { type: 'error'; message: string };
+export type ServerMessage =
+  | { type: 'listening'; port: number }
+  | { type: 'rss'; rssMb: number; peakRssMb: number; heapUsedMb: number; externalMb: number }
+  | { type: 'error'; message: string };
 export type ParentMessage = 'rss' | 'close';
 
 function send(message: ServerMessage) {
@@ -21,15 +21,17 @@ function send(message: ServerMessage) {
 }
 
 /** Resident set size now and at its peak (VmHWM), from /proc where there is one. */
-function memory(): { rssMb: number; peakRssMb: number } {
-  const rssMb = process.memoryUsage().rss / 1048576;
+function memory() {
+  const usage = process.memoryUsage();
+  const mb = (n: number) => n / 1048576;
+  let peakRssMb = mb(usage.rss);
   try {
-    const status = readFileSync('/proc/self/status', 'utf8');
-    const peak = /VmHWM:\s+(\d+) kB/.exec(status);
-    return { rssMb, peakRssMb: peak ? Number(peak[1]) / 1024 : rssMb };
+    const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (peak) peakRssMb = Number(peak[1]) / 1024;
   } catch {
-    return { rssMb, peakRssMb: rssMb };
+    // no /proc: the current figure stands in for the peak
   }
+  return { rssMb: mb(usage.rss), peakRssMb, heapUsedMb: mb(usage.heapUsed), externalMb: mb(usage.external + usage.arrayBuffers) };
 }
 
 async function start(mode: string): Promise<FastifyInstance> {
@@ -38,6 +40,8 @@ async function start(mode: string): Promise<FastifyInstance> {
     app.get('/hello', async () => ({ hello: 'world' }));
     return app;
   }
+  // Loaded only here, so that the baseline's memory is a bare Fastify server's.
+  const [{ buildApp }, { loadConfig }, { openDatabase }] = await Promise.all([import('../src/server/app'), import('../src/server/config'), import('../src/server/db/database')]);
   const config = loadConfig(process.env);
   const database = await openDatabase(config);
   // Request logging off, as in buildApp's default: the scenario measures the request path, not

@@ -361,7 +361,7 @@ async function search(ctx: Context): Promise<Result> {
 
 interface ServerChild {
   port: number;
-  memory(): Promise<{ rssMb: number; peakRssMb: number }>;
+  memory(): Promise<Omit<Extract<ServerMessage, { type: 'rss' }>, 'type'>>;
   stop(): Promise<void>;
 }
 
@@ -394,8 +394,8 @@ function startServerChild(mode: 'app' | 'baseline', env: Record<string, string>)
     async memory() {
       const reply = next('rss');
       child.send('rss' satisfies ParentMessage);
-      const { rssMb, peakRssMb } = await reply;
-      return { rssMb, peakRssMb };
+      const { type: _, ...memory } = await reply;
+      return memory;
     },
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -433,9 +433,11 @@ async function httpGetContact(ctx: Context): Promise<Result> {
 
   const baselineServer = await startServerChild('baseline', {});
   let baseline;
+  let baselineMemory;
   try {
     await load(`http://127.0.0.1:${baselineServer.port}`, warmup, {}, ['/hello']);
     baseline = await load(`http://127.0.0.1:${baselineServer.port}`, httpSeconds, {}, ['/hello']);
+    baselineMemory = await baselineServer.memory();
   } finally {
     await baselineServer.stop();
   }
@@ -443,6 +445,7 @@ async function httpGetContact(ctx: Context): Promise<Result> {
   const appServer = await startServerChild('app', ctx.bench.serverEnv);
   let app;
   let memory;
+  const idle = await appServer.memory();
   try {
     const headers = { authorization: `Bearer ${token}` };
     await load(`http://127.0.0.1:${appServer.port}`, warmup, headers, paths);
@@ -464,6 +467,10 @@ async function httpGetContact(ctx: Context): Promise<Result> {
     ratio,
     rss_mb: rssMb,
     peak_rss_mb: round(memory.peakRssMb, 1),
+    idle_rss_mb: round(idle.rssMb, 1),
+    baseline_rss_mb: round(baselineMemory.rssMb, 1),
+    heap_used_mb: round(memory.heapUsedMb, 1),
+    external_mb: round(memory.externalMb, 1),
     p50_ms: app.latency_p50_ms,
     p99_ms: app.latency_p99_ms,
     non2xx: app.non2xx,
