@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PORT, defaultDataDir, ensureDataDir, loadConfig } from './config';
 import { AppError } from './platform/errors';
@@ -37,8 +40,11 @@ describe('configuration', () => {
   });
 
   it('reports an unwritable data directory in one line', () => {
-    const config = loadConfig({ RAPPORT_DATA_DIR: '/proc/rapport-cannot-live-here' });
-    expect(() => ensureDataDir(config)).toThrow(/Data directory \/proc\/rapport-cannot-live-here is not writable/);
+    // A folder below a regular file can never be created, whoever runs the test (root included).
+    const file = join(mkdtempSync(join(tmpdir(), 'rapport-config-')), 'a-file');
+    writeFileSync(file, '');
+    const config = loadConfig({ RAPPORT_DATA_DIR: join(file, 'data') });
+    expect(() => ensureDataDir(config)).toThrow(/^Data directory .*a-file\/data is not writable \(ENOTDIR\); set RAPPORT_DATA_DIR/);
   });
 
   it('reads RAPPORT_OPEN_SIGNUP as a boolean', () => {
