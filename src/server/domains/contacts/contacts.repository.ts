@@ -97,9 +97,9 @@ export async function listContacts(
     let q = baseQuery(db).where('c.owner_id', '=', filter.ownerId).where('c.archived', '=', filter.archived);
     if (filter.tagId) {
       const tagId = filter.tagId;
-      q = q.where(({ exists, selectFrom }) =>
-        exists(selectFrom('contact_tag as ct').select('ct.tag_id').whereRef('ct.contact_id', '=', 'c.id').where('ct.tag_id', '=', tagId)),
-      );
+      // IN (uncorrelated), not a correlated EXISTS: SQLite then builds the tag's contact set once
+      // (a bloom filter) while walking the sort index, instead of one probe per contact it passes.
+      q = q.where('c.id', 'in', (eb) => eb.selectFrom('contact_tag as ct').select('ct.contact_id').where('ct.tag_id', '=', tagId));
     }
     if (filter.organizationId) q = q.where('c.organization_id', '=', filter.organizationId);
     if (filter.circle) q = q.where('c.circle', '=', filter.circle);

@@ -9,7 +9,10 @@ export async function findInteraction(db: Kysely<DB>, ownerId: string, id: strin
 
 export async function findInteractionsByIds(db: Kysely<DB>, ownerId: string, ids: string[]): Promise<InteractionRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('interaction').selectAll().where('owner_id', '=', ownerId).where('id', 'in', ids).execute();
+  // By primary key only, owner checked on the rows: with `owner_id = ?` in the WHERE clause, SQLite
+  // (without ANALYZE statistics) walks interaction_owner_idx, i.e. every interaction of the owner.
+  const rows = await db.selectFrom('interaction').selectAll().where('id', 'in', ids).execute();
+  return rows.filter((r) => r.owner_id === ownerId);
 }
 
 /** Participants of each interaction, in the order they were given. */

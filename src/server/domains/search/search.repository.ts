@@ -122,12 +122,14 @@ export async function queryDocs(
       order by ts_rank(tsv, q) desc, ref_id limit ${limit}`.execute(db);
     return rows.rows.map((r) => ({ kind: r.kind, refId: r.ref_id, title: r.title, body: r.body }));
   }
-  const match = `owner:${ownerToken(ownerId)} AND kind:${kind} AND {title body}: (${groups
+  // Owner and kind are checked on search_doc, not as FTS tokens: bm25 reads the full doclist of every
+  // phrase in the MATCH, and the owner's token is in every one of the owner's documents.
+  const match = `{title body}: (${groups
     .map((g) => `(${[`"${g.prefix}"*`, ...g.alternatives.map((a) => `"${a}"`)].join(' OR ')})`)
     .join(' AND ')})`;
   const rows = await sql<{ ref_id: string; kind: SearchType; title: string; body: string }>`
     select d.ref_id, d.kind, f.title, f.body from search_fts f join search_doc d on d.id = f.rowid
-    where search_fts match ${match}
+    where search_fts match ${match} and d.owner_id = ${ownerId} and d.kind = ${kind}
     order by bm25(search_fts, 0, 0, 10.0, 1.0), d.ref_id limit ${limit}`.execute(db);
   return rows.rows.map((r) => ({ kind: r.kind, refId: r.ref_id, title: r.title, body: r.body }));
 }
