@@ -114,12 +114,15 @@ export async function queryDocs(
   limit: number,
 ): Promise<SearchRow[]> {
   if (groups.length === 0) return [];
+  // Contacts by relevance; interactions, most recently logged first (UUIDv7 ids and SQLite rowids
+  // both grow with time), which is what a search of past conversations is after and what lets SQLite
+  // stop at the limit instead of scoring every match of a common word.
   if (dialect === 'postgres') {
     const tsquery = groups.map((g) => `(${[`${g.prefix}:*`, ...g.alternatives].join(' | ')})`).join(' & ');
     const rows = await sql<{ ref_id: string; kind: SearchType; title: string; body: string }>`
       select ref_id, kind, title, body from search_doc, to_tsquery('simple', ${tsquery}) as q
       where owner_id = ${ownerId} and kind = ${kind} and tsv @@ q
-      order by ts_rank(tsv, q) desc, ref_id limit ${limit}`.execute(db);
+      order by ${kind === 'contact' ? sql`ts_rank(tsv, q) desc, ref_id` : sql`ref_id desc`} limit ${limit}`.execute(db);
     return rows.rows.map((r) => ({ kind: r.kind, refId: r.ref_id, title: r.title, body: r.body }));
   }
   // Owner and kind are checked on search_doc, not as FTS tokens: bm25 reads the full doclist of every
@@ -127,9 +130,11 @@ export async function queryDocs(
   const match = `{title body}: (${groups
     .map((g) => `(${[`"${g.prefix}"*`, ...g.alternatives.map((a) => `"${a}"`)].join(' OR ')})`)
     .join(' AND ')})`;
+  // BM25 with the title ten times the body; for interactions FTS5 walks its index backwards.
+  const order = kind === 'contact' ? sql`bm25(search_fts, 0, 0, 10.0, 1.0), d.ref_id` : sql`f.rowid desc`;
   const rows = await sql<{ ref_id: string; kind: SearchType; title: string; body: string }>`
     select d.ref_id, d.kind, f.title, f.body from search_fts f join search_doc d on d.id = f.rowid
     where search_fts match ${match} and d.owner_id = ${ownerId} and d.kind = ${kind}
-    order by bm25(search_fts, 0, 0, 10.0, 1.0), d.ref_id limit ${limit}`.execute(db);
+    order by ${order} limit ${limit}`.execute(db);
   return rows.rows.map((r) => ({ kind: r.kind, refId: r.ref_id, title: r.title, body: r.body }));
 }

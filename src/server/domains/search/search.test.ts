@@ -85,6 +85,13 @@ describe.each(dialects)('search API on %s', (dialect) => {
     expect(await search(alice, 'drawings', '&type=contact')).toEqual([]);
   });
 
+  it('lists matching interactions most recently logged first', async () => {
+    const logged = [];
+    for (const summary of ['Budget review one', 'Budget review two', 'Budget review three'])
+      logged.push((await t.app.inject({ method: 'POST', url: '/api/v1/interactions', headers: alice.auth, payload: { contactIds: [ids.john], kind: 'call', occurredAt: '2026-04-01T10:00:00Z', summary } })).json().id);
+    expect((await search(alice, 'budget', '&type=interaction')).map((h) => h.id)).toEqual(logged.reverse());
+  });
+
   it('follows renames and deletions', async () => {
     await t.app.inject({ method: 'PATCH', url: `/api/v1/contacts/${ids.johanna}`, headers: alice.auth, payload: { name: 'Johanna Lindqvist' } });
     expect((await search(alice, 'lindqvist')).map((h) => h.id)).toEqual([ids.johanna]);
