@@ -3,11 +3,13 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { dialectOf } from './dialect';
 import { AppError } from '../platform/errors';
 import * as initial from './migrations/0001-initial';
+import * as archivedInListIndexes from './migrations/0002-archived-in-list-indexes';
 import type { DB } from './schema';
 
 /** Every migration, in order. Names are versions: never rename or edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-archived-in-list-indexes': archivedInListIndexes,
 };
 
 /**

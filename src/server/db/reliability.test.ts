@@ -105,10 +105,10 @@ describe.each(dialects)('migrations on %s', (dialect) => {
           }),
       );
       const results = await Promise.all(runs);
-      expect(results.flat()).toEqual(['0001-initial']);
+      expect(results.flat()).toEqual(['0001-initial', '0002-archived-in-list-indexes']);
       expect(await migrateToLatest(database.db)).toEqual([]);
       const applied = await (database.db as any).selectFrom('schema_migration').select('name').execute();
-      expect(applied.map((r: { name: string }) => r.name)).toEqual(['0001-initial']);
+      expect(applied.map((r: { name: string }) => r.name)).toEqual(['0001-initial', '0002-archived-in-list-indexes']);
     } finally {
       await database.drop();
     }

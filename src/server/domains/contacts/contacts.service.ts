@@ -48,6 +48,12 @@ export function toContactDto(row: repo.ContactRow, tags: string[]): ContactDto {
   };
 }
 
+/**
+ * Up to this many tagged contacts, a tag-filtered list starts from the tag rather than from the sort
+ * index (measured on the reference data: the two plans cross near 700 of 30,000 contacts).
+ */
+const RARE_TAG = 500;
+
 const sortKey = (row: repo.ContactRow, column: keyof repo.ContactRow) => row[column] as string | null;
 
 export function contactService(deps: Deps) {
@@ -193,6 +199,7 @@ export function contactService(deps: Deps) {
       const filter: repo.ContactFilter = {
         ownerId: actor.userId,
         tagId,
+        tagFirst: tagId !== undefined && dialect === 'sqlite' && (await repo.tagSize(db, tagId)) <= RARE_TAG,
         organizationId: query.organizationId,
         circle: query.circle,
         starred: query.starred,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as repo from './contacts.repository';
 import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
 
 describe.each(dialects)('contacts API on %s', (dialect) => {
@@ -135,6 +136,31 @@ describe.each(dialects)('contacts API on %s', (dialect) => {
     const empty = await t.signUp();
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?limit=200', headers: empty.auth });
     expect(res.json()).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('gives the same tag-filtered pages whichever plan the list takes (from the tag, or along the sort index)', async () => {
+    const owner = await t.signUp();
+    for (let i = 0; i < 12; i++) await post(owner, { name: `Tagged ${i}`, tags: i % 3 ? ['rare'] : ['rare', 'other'], cadenceDays: i % 4 ? 5 + i : undefined, archived: i === 7 });
+    const tagId = (await repo.findTagIdByName(t.database.db, owner.userId, 'rare'))!;
+    for (const sort of ['name', 'nextDue', 'lastInteraction', 'created'] as const)
+      for (const archived of [false, true]) {
+        const pages = async (tagFirst: boolean) => {
+          const ids: string[] = [];
+          let after: { phase: 'value' | 'null'; key: string | null; id: string } | undefined;
+          for (;;) {
+            const result = await repo.listContacts(t.database.db, { ownerId: owner.userId, tagId, tagFirst, archived }, sort, 4, after);
+            const rows = result.flatMap((p) => p.rows.map((row) => ({ row, phase: p.phase }))).slice(0, 5);
+            ids.push(...rows.slice(0, 4).map((r) => r.row.id));
+            if (rows.length <= 4) return ids;
+            const last = rows[3]!;
+            const column = last.phase === 'value' ? repo.sortPlans[sort].column : 'sort_name';
+            after = { phase: last.phase, key: last.row[column] as string | null, id: last.row.id };
+          }
+        };
+        const viaIndex = await pages(false);
+        expect(viaIndex.length, `${sort} archived=${archived}`).toBe(archived ? 1 : 11);
+        expect(await pages(true), `${sort} archived=${archived}`).toEqual(viaIndex);
+      }
   });
 
   it('refuses oversized bodies with 413', async () => {
