@@ -157,10 +157,15 @@ export async function tagsByContact(db: Kysely<DB>, contactIds: string[]): Promi
   return map;
 }
 
-/** How many contacts carry a tag (through the covering tag index). */
-export async function tagSize(db: Kysely<DB>, tagId: string): Promise<number> {
-  const row = await db.selectFrom('contact_tag').select((eb) => eb.fn.countAll().as('n')).where('tag_id', '=', tagId).executeTakeFirst();
-  return Number(row?.n ?? 0);
+/** A tag by name (case-insensitive) with how many contacts carry it (counted on the covering tag index). */
+export async function findTagWithSize(db: Kysely<DB>, ownerId: string, name: string): Promise<{ id: string; size: number } | undefined> {
+  const row = await db
+    .selectFrom('tag as t')
+    .select(['t.id', (eb) => eb.selectFrom('contact_tag as ct').select((e) => e.fn.countAll().as('n')).whereRef('ct.tag_id', '=', 't.id').as('size')])
+    .where('t.owner_id', '=', ownerId)
+    .where('t.name_key', '=', name.trim().toLowerCase())
+    .executeTakeFirst();
+  return row && { id: row.id, size: Number(row.size) };
 }
 
 export async function findTagIdByName(db: Kysely<DB>, ownerId: string, name: string): Promise<string | undefined> {

@@ -194,12 +194,13 @@ export function contactService(deps: Deps) {
     },
 
     async list(actor: Actor, query: ContactListQueryInput): Promise<{ items: ContactDto[]; nextCursor: string | null }> {
-      const tagId = query.tag ? await repo.findTagIdByName(db, actor.userId, query.tag) : undefined;
+      const tag = query.tag ? await repo.findTagWithSize(db, actor.userId, query.tag) : undefined;
+      const tagId = tag?.id;
       if (query.tag && !tagId) return { items: [], nextCursor: null };
       const filter: repo.ContactFilter = {
         ownerId: actor.userId,
         tagId,
-        tagFirst: tagId !== undefined && dialect === 'sqlite' && (await repo.tagSize(db, tagId)) <= RARE_TAG,
+        tagFirst: tag !== undefined && dialect === 'sqlite' && tag.size <= RARE_TAG,
         organizationId: query.organizationId,
         circle: query.circle,
         starred: query.starred,
