@@ -9,6 +9,7 @@ import type {
   FollowUpUpdateInput,
   InteractionCreateInput,
   InteractionDto,
+  InteractionUpdateInput,
   MeDto,
   NoteDto,
   OrganizationDto,
@@ -186,5 +187,21 @@ export function useUpdateFollowUp() {
   return useMutation({
     mutationFn: ({ id, ...input }: FollowUpUpdateInput & { id: string }) => api<FollowUpDto>(`/api/v1/follow-ups/${id}`, { method: 'PATCH', body: input }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['follow-ups'] }),
+  });
+}
+
+export function useUpdateInteraction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: InteractionUpdateInput & { id: string }) => api<InteractionDto>(`/api/v1/interactions/${id}`, { method: 'PATCH', body: input }),
+    onSuccess: (interaction) => invalidateContactViews(client, interaction.contactIds),
+  });
+}
+
+export function useDeleteInteraction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (interaction: InteractionDto) => api<void>(`/api/v1/interactions/${interaction.id}`, { method: 'DELETE' }),
+    onSuccess: (_data, interaction) => invalidateContactViews(client, interaction.contactIds),
   });
 }

@@ -4,12 +4,13 @@ import { notifications } from '@mantine/notifications';
 import { IconBrandBluesky, IconBrandGithub, IconBrandLinkedin, IconBrandMastodon, IconBrandX, IconCheck, IconClock, IconEdit, IconMail, IconPencilPlus, IconPhone, IconPin, IconStar, IconStarFilled, IconTrash, IconWorld } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { ContactDto, SocialProfileDto } from '../../../contracts';
+import type { ContactDto, InteractionDto, SocialProfileDto } from '../../../contracts';
 import { api, ApiError, fieldErrorsOf } from '../../api/client';
 import { keys, useContact, useCreateFollowUp, useDeleteContact, useFollowUps, useMe, useNotes, useTimeline, useUpdateContact, useUpdateFollowUp } from '../../api/hooks';
 import { addDays, circleLabels, formatDate, formatDateTime, initials, kindLabels, localTimeIn, todayIn } from '../../ui/format';
 import { EmptyState, ErrorState, LoadingState, NotFoundState } from '../../ui/states';
 import { useQuickLog } from '../interactions/quick-log';
+import { InteractionDeleteModal, InteractionEditModal } from '../interactions/interaction-edit';
 
 const socialIcons: Record<string, typeof IconWorld> = { linkedin: IconBrandLinkedin, x: IconBrandX, github: IconBrandGithub, mastodon: IconBrandMastodon, bluesky: IconBrandBluesky, website: IconWorld };
 
@@ -117,6 +118,8 @@ function Profile({ contact }: { contact: ContactDto }) {
 function TimelineTab({ contact }: { contact: ContactDto }) {
   const timeline = useTimeline(contact.id);
   const quickLog = useQuickLog();
+  const [editing, setEditing] = useState<InteractionDto | null>(null);
+  const [deleting, setDeleting] = useState<InteractionDto | null>(null);
   if (timeline.isPending) return <LoadingState rows={3} />;
   if (timeline.isError) return <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />;
   const items = timeline.data.pages.flatMap((p) => p.items);
@@ -131,10 +134,23 @@ function TimelineTab({ contact }: { contact: ContactDto }) {
       <Timeline bulletSize={22} lineWidth={2} aria-label="Timeline">
         {items.map((item) => (
           <Timeline.Item key={item.id} title={item.summary} bullet={<IconPencilPlus size={12} />} data-pending={item.id.startsWith('pending-') || undefined}>
-            <Text size="xs" c="dimmed">
-              {kindLabels[item.kind]} · {formatDateTime(item.occurredAt)}
-              {item.contactIds.length > 1 && ` · with ${item.contactIds.length - 1} other${item.contactIds.length > 2 ? 's' : ''}`}
-            </Text>
+            <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+              <Text size="xs" c="dimmed">
+                {kindLabels[item.kind]} · {formatDateTime(item.occurredAt)}
+                {item.durationMinutes != null && ` · ${item.durationMinutes} min`}
+                {item.contactIds.length > 1 && ` · with ${item.contactIds.length - 1} other${item.contactIds.length > 2 ? 's' : ''}`}
+              </Text>
+              {!item.id.startsWith('pending-') && (
+                <Group gap={2} wrap="nowrap">
+                  <ActionIcon size="sm" variant="subtle" aria-label={`Edit “${item.summary}”`} onClick={() => setEditing(item)}>
+                    <IconEdit size={14} />
+                  </ActionIcon>
+                  <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete “${item.summary}”`} onClick={() => setDeleting(item)}>
+                    <IconTrash size={14} />
+                  </ActionIcon>
+                </Group>
+              )}
+            </Group>
             {item.notes && (
               <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
                 {item.notes}
@@ -148,6 +164,8 @@ function TimelineTab({ contact }: { contact: ContactDto }) {
           Show older
         </Button>
       )}
+      <InteractionEditModal interaction={editing} onClose={() => setEditing(null)} />
+      <InteractionDeleteModal interaction={deleting} onClose={() => setDeleting(null)} />
     </Stack>
   );
 }
