@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ActionIcon, Anchor, Avatar, Badge, Button, Card, Grid, Group, Modal, Paper, Stack, Switch, Tabs, Text, Textarea, TextInput, Timeline, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBrandBluesky, IconBrandGithub, IconBrandLinkedin, IconBrandMastodon, IconBrandX, IconCheck, IconClock, IconEdit, IconMail, IconPencilPlus, IconPhone, IconPin, IconStar, IconStarFilled, IconTrash, IconWorld } from '@tabler/icons-react';
+import { IconBrandBluesky, IconBrandGithub, IconBrandLinkedin, IconBrandMastodon, IconBrandX, IconCheck, IconClock, IconEdit, IconMail, IconPencilPlus, IconPhone, IconPin, IconPinnedOff, IconStar, IconStarFilled, IconTrash, IconWorld } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { ContactDto, InteractionDto, SocialProfileDto } from '../../../contracts';
+import type { ContactDto, InteractionDto, NoteDto, SocialProfileDto } from '../../../contracts';
 import { api, ApiError, fieldErrorsOf } from '../../api/client';
 import { keys, useContact, useCreateFollowUp, useDeleteContact, useFollowUps, useMe, useNotes, useTimeline, useUpdateContact, useUpdateFollowUp } from '../../api/hooks';
 import { addDays, circleLabels, formatDate, formatDateTime, initials, kindLabels, localTimeIn, todayIn } from '../../ui/format';
@@ -170,6 +170,85 @@ function TimelineTab({ contact }: { contact: ContactDto }) {
   );
 }
 
+/** Pinned notes first; otherwise the server's order. */
+export function sortNotes(items: NoteDto[]): NoteDto[] {
+  return [...items.filter((n) => n.pinned), ...items.filter((n) => !n.pinned)];
+}
+
+function NoteItem({ note, onDelete }: { note: NoteDto; onDelete: () => void }) {
+  const client = useQueryClient();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function patch(input: { body?: string; pinned?: boolean }) {
+    setBusy(true);
+    try {
+      await api(`/api/v1/notes/${note.id}`, { method: 'PATCH', body: input });
+      setEditing(null);
+      setError(undefined);
+      await client.invalidateQueries({ queryKey: keys.notes(note.contactId) });
+    } catch (e) {
+      const message = fieldErrorsOf(e).body ?? (e as Error).message;
+      if (input.body !== undefined) setError(message);
+      else notifications.show({ color: 'red', title: 'Could not update the note', message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    if (editing === null) return;
+    if (!editing.trim()) return setError('Write something first');
+    void patch({ body: editing });
+  }
+
+  return (
+    <Paper withBorder p="sm" data-pinned={note.pinned || undefined}>
+      {editing !== null ? (
+        <form onSubmit={save}>
+          <Stack gap="xs">
+            <Textarea label="Edit note" autosize minRows={2} value={editing} onChange={(e) => setEditing(e.currentTarget.value)} error={error} data-autofocus />
+            <Group justify="flex-end" gap="xs">
+              <Button size="xs" variant="default" onClick={() => (setEditing(null), setError(undefined))}>
+                Cancel
+              </Button>
+              <Button size="xs" type="submit" loading={busy}>
+                Save note
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : (
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {note.pinned && <IconPin size={14} aria-label="Pinned" role="img" style={{ marginRight: 4 }} />}
+            {note.body}
+          </Text>
+          <Group gap={2} wrap="nowrap">
+            <Tooltip label={note.pinned ? 'Unpin' : 'Pin'}>
+              <ActionIcon variant="subtle" aria-label={note.pinned ? 'Unpin note' : 'Pin note'} aria-pressed={note.pinned} disabled={busy} onClick={() => void patch({ pinned: !note.pinned })}>
+                {note.pinned ? <IconPinnedOff size={16} /> : <IconPin size={16} />}
+              </ActionIcon>
+            </Tooltip>
+            <ActionIcon variant="subtle" aria-label="Edit note" onClick={() => setEditing(note.body)}>
+              <IconEdit size={16} />
+            </ActionIcon>
+            <ActionIcon variant="subtle" color="red" aria-label="Delete note" onClick={onDelete}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+        </Group>
+      )}
+      <Text size="xs" c="dimmed" mt={4}>
+        {formatDateTime(note.createdAt)}
+        {note.updatedAt !== note.createdAt && ` · edited ${formatDateTime(note.updatedAt)}`}
+      </Text>
+    </Paper>
+  );
+}
+
 function NotesTab({ contact }: { contact: ContactDto }) {
   const notes = useNotes(contact.id);
   const client = useQueryClient();
@@ -223,22 +302,7 @@ function NotesTab({ contact }: { contact: ContactDto }) {
           No notes yet.
         </Text>
       ) : (
-        notes.data.items.map((note) => (
-          <Paper key={note.id} withBorder p="sm">
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {note.pinned && <IconPin size={14} aria-label="Pinned" style={{ marginRight: 4 }} />}
-                {note.body}
-              </Text>
-              <ActionIcon variant="subtle" color="red" aria-label="Delete note" onClick={() => void remove(note.id)}>
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Group>
-            <Text size="xs" c="dimmed" mt={4}>
-              {formatDateTime(note.createdAt)}
-            </Text>
-          </Paper>
-        ))
+        sortNotes(notes.data.items).map((note) => <NoteItem key={note.id} note={note} onDelete={() => void remove(note.id)} />)
       )}
     </Stack>
   );
