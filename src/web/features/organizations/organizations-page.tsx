@@ -1,14 +1,70 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Anchor, Button, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBuilding, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconBuilding, IconEdit, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { OrganizationDto } from '../../../contracts';
-import { api, fieldErrorsOf } from '../../api/client';
+import { api, ApiError, fieldErrorsOf } from '../../api/client';
 import { useOrganizations } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+
+/** Edit an organization's name, domain, website and notes; a duplicate name (409) shows beside the name. */
+export function OrganizationEditForm({ org, onDone }: { org: OrganizationDto; onDone: () => void }) {
+  const client = useQueryClient();
+  const [values, setValues] = useState({ name: org.name, domain: org.domain ?? '', website: org.website ?? '', notes: org.notes ?? '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const set = (field: keyof typeof values) => (e: { currentTarget: { value: string } }) => setValues({ ...values, [field]: e.currentTarget.value });
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!values.name.trim()) return setErrors({ name: 'Name must not be empty' });
+    setBusy(true);
+    try {
+      const blank = (v: string) => (v.trim() ? v.trim() : null);
+      await api(`/api/v1/organizations/${org.id}`, {
+        method: 'PATCH',
+        body: { name: values.name.trim(), domain: blank(values.domain), website: blank(values.website), notes: values.notes.trim() ? values.notes : null },
+      });
+      notifications.show({ message: `${values.name.trim()} saved` });
+      await client.invalidateQueries({ queryKey: ['organizations'] });
+      await client.invalidateQueries({ queryKey: ['contacts'] });
+      onDone();
+    } catch (error) {
+      const fields = fieldErrorsOf(error);
+      if (error instanceof ApiError && error.status === 409) setErrors({ name: error.message || 'An organization with this name already exists' });
+      else setErrors(Object.keys(fields).length ? fields : { _: (error as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={save} noValidate>
+      <Stack>
+        {errors._ && (
+          <Text c="red" size="sm" role="alert">
+            {errors._}
+          </Text>
+        )}
+        <TextInput label="Name" required value={values.name} onChange={set('name')} error={errors.name} data-autofocus />
+        <TextInput label="Domain" placeholder="example.com" value={values.domain} onChange={set('domain')} error={errors.domain} />
+        <TextInput label="Website" placeholder="https://example.com" value={values.website} onChange={set('website')} error={errors.website} />
+        <Textarea label="Notes" autosize minRows={2} value={values.notes} onChange={set('notes')} error={errors.notes} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
 
 export default function OrganizationsPage() {
   const [q, setQ] = useState('');
@@ -19,6 +75,7 @@ export default function OrganizationsPage() {
   const [domain, setDomain] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [deleting, setDeleting] = useState<OrganizationDto | null>(null);
+  const [editing, setEditing] = useState<OrganizationDto | null>(null);
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -74,7 +131,7 @@ export default function OrganizationsPage() {
                 <Table.Th>Name</Table.Th>
                 <Table.Th visibleFrom="xs">Domain</Table.Th>
                 <Table.Th ta="right">Contacts</Table.Th>
-                <Table.Th w={50}>
+                <Table.Th w={80}>
                   <span className="visually-hidden" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
                     Actions
                   </span>
@@ -96,9 +153,14 @@ export default function OrganizationsPage() {
                   </Table.Td>
                   <Table.Td ta="right">{org.contactCount}</Table.Td>
                   <Table.Td>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Delete ${org.name}`} onClick={() => setDeleting(org)}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    <Group gap={4} wrap="nowrap">
+                      <ActionIcon variant="subtle" aria-label={`Edit ${org.name}`} onClick={() => setEditing(org)}>
+                        <IconEdit size={16} />
+                      </ActionIcon>
+                      <ActionIcon variant="subtle" color="red" aria-label={`Delete ${org.name}`} onClick={() => setDeleting(org)}>
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -106,6 +168,9 @@ export default function OrganizationsPage() {
           </Table>
         </Paper>
       )}
+      <Modal opened={Boolean(editing)} onClose={() => setEditing(null)} title={`Edit ${editing?.name ?? 'organization'}`}>
+        {editing && <OrganizationEditForm key={editing.id} org={editing} onDone={() => setEditing(null)} />}
+      </Modal>
       <Modal opened={Boolean(deleting)} onClose={() => setDeleting(null)} title={`Delete ${deleting?.name ?? ''}?`}>
         <Stack>
           <Text size="sm">Its contacts stay; they just lose the organization.</Text>

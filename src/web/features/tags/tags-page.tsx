@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Anchor, Button, ColorSwatch, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, ColorInput, ColorSwatch, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconTag, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconPalette, IconTag, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { TagDto } from '../../../contracts';
@@ -16,6 +16,7 @@ export default function TagsPage() {
   const [error, setError] = useState<string | undefined>();
   const [renaming, setRenaming] = useState<{ tag: TagDto; name: string; error?: string } | null>(null);
   const [deleting, setDeleting] = useState<TagDto | null>(null);
+  const [recolouring, setRecolouring] = useState<{ tag: TagDto; color: string; error?: string } | null>(null);
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: ['tags'] });
     await client.invalidateQueries({ queryKey: ['contacts'] });
@@ -43,6 +44,20 @@ export default function TagsPage() {
       await refresh();
     } catch (e) {
       setRenaming({ ...renaming, error: fieldErrorsOf(e).name ?? (e as Error).message });
+    }
+  }
+
+  async function recolour(event: FormEvent) {
+    event.preventDefault();
+    if (!recolouring) return;
+    const color = recolouring.color.trim();
+    if (color && !/^#[0-9a-f]{6}$/i.test(color)) return setRecolouring({ ...recolouring, error: 'Use a hex colour such as #3b82f6' });
+    try {
+      await api(`/api/v1/tags/${recolouring.tag.id}`, { method: 'PATCH', body: { color: color ? color.toLowerCase() : null } });
+      setRecolouring(null);
+      await refresh();
+    } catch (e) {
+      setRecolouring({ ...recolouring, error: fieldErrorsOf(e).color ?? (e as Error).message });
     }
   }
 
@@ -79,7 +94,7 @@ export default function TagsPage() {
               <Table.Tr>
                 <Table.Th>Tag</Table.Th>
                 <Table.Th ta="right">Contacts</Table.Th>
-                <Table.Th w={90}>Actions</Table.Th>
+                <Table.Th w={120}>Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -96,6 +111,9 @@ export default function TagsPage() {
                   <Table.Td ta="right">{tag.contactCount}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
+                      <ActionIcon variant="subtle" aria-label={`Recolour ${tag.name}`} onClick={() => setRecolouring({ tag, color: tag.color ?? '' })}>
+                        <IconPalette size={16} />
+                      </ActionIcon>
                       <ActionIcon variant="subtle" aria-label={`Rename ${tag.name}`} onClick={() => setRenaming({ tag, name: tag.name })}>
                         <IconEdit size={16} />
                       </ActionIcon>
@@ -116,6 +134,29 @@ export default function TagsPage() {
             <TextInput label="Name" value={renaming?.name ?? ''} onChange={(e) => renaming && setRenaming({ ...renaming, name: e.currentTarget.value })} error={renaming?.error} data-autofocus />
             <Group justify="flex-end">
               <Button type="submit">Save</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      <Modal opened={Boolean(recolouring)} onClose={() => setRecolouring(null)} title={`Colour of ${recolouring?.tag.name ?? 'tag'}`}>
+        <form onSubmit={recolour} noValidate>
+          <Stack>
+            <ColorInput
+              label="Colour"
+              format="hex"
+              fixOnBlur={false}
+              placeholder="No colour"
+              swatches={['#3b82f6', '#22c55e', '#eab308', '#f97316', '#ef4444', '#a855f7', '#ec4899', '#64748b']}
+              value={recolouring?.color ?? ''}
+              onChange={(color) => recolouring && setRecolouring({ ...recolouring, color, error: undefined })}
+              error={recolouring?.error}
+              data-autofocus
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => recolouring && setRecolouring({ ...recolouring, color: '' })}>
+                No colour
+              </Button>
+              <Button type="submit">Save colour</Button>
             </Group>
           </Stack>
         </form>
