@@ -49,28 +49,68 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
   );
 }
 
-export function QuickLogForm({ initialContacts, onDone }: { initialContacts: ContactRef[]; onDone: () => void }) {
-  const client = useQueryClient();
-  const create = useCreateInteraction();
-  const [selected, setSelected] = useState<string[]>(initialContacts.map((c) => c.id));
-  const known = useRef(new Map(initialContacts.map((c) => [c.id, c.name])));
+/**
+ * Choose contacts by name with a debounced server search (the quick log's picker).
+ * `known` collects the names of every contact seen, so a caller can name the chosen ones.
+ */
+export function ContactPicker({
+  label,
+  value,
+  onChange,
+  known,
+  error,
+  maxValues,
+  autofocus,
+}: {
+  label: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  known: Map<string, string>;
+  error?: string;
+  maxValues?: number;
+  autofocus?: boolean;
+}) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
-  const [kind, setKind] = useState<InteractionKind>('coffee_chat');
-  const [when, setWhen] = useState(localInputValue());
-  const [summary, setSummary] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
   const matches = useQuery({
     queryKey: ['contacts', 'pick', debounced],
     queryFn: ({ signal }) => api<Page<ContactDto>>('/api/v1/contacts', { query: { q: debounced || undefined, limit: 10, sort: debounced ? undefined : 'lastInteraction' }, signal }),
     placeholderData: (previous) => previous,
   });
-  for (const c of matches.data?.items ?? []) known.current.set(c.id, c.name);
+  for (const c of matches.data?.items ?? []) known.set(c.id, c.name);
   const options = useMemo(() => {
-    const ids = new Set([...selected, ...(matches.data?.items ?? []).map((c) => c.id)]);
-    return [...ids].map((id) => ({ value: id, label: known.current.get(id) ?? id }));
-  }, [selected, matches.data]);
+    const ids = new Set([...value, ...(matches.data?.items ?? []).map((c) => c.id)]);
+    return [...ids].map((id) => ({ value: id, label: known.get(id) ?? id }));
+  }, [value, matches.data, known]);
+  return (
+    <MultiSelect
+      label={label}
+      placeholder={value.length ? undefined : 'Type a name'}
+      data={options}
+      value={value}
+      onChange={onChange}
+      maxValues={maxValues}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options: all }) => all}
+      nothingFoundMessage={matches.isFetching ? 'Searching…' : 'No contact found'}
+      error={error}
+      data-autofocus={autofocus || undefined}
+      required
+    />
+  );
+}
+
+export function QuickLogForm({ initialContacts, onDone }: { initialContacts: ContactRef[]; onDone: () => void }) {
+  const client = useQueryClient();
+  const create = useCreateInteraction();
+  const [selected, setSelected] = useState<string[]>(initialContacts.map((c) => c.id));
+  const known = useRef(new Map(initialContacts.map((c) => [c.id, c.name])));
+  const [kind, setKind] = useState<InteractionKind>('coffee_chat');
+  const [when, setWhen] = useState(localInputValue());
+  const [summary, setSummary] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -138,21 +178,7 @@ export function QuickLogForm({ initialContacts, onDone }: { initialContacts: Con
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <MultiSelect
-          label="With"
-          placeholder={selected.length ? undefined : 'Type a name'}
-          data={options}
-          value={selected}
-          onChange={setSelected}
-          searchable
-          searchValue={search}
-          onSearchChange={setSearch}
-          filter={({ options: all }) => all}
-          nothingFoundMessage={matches.isFetching ? 'Searching…' : 'No contact found'}
-          error={errors.contactIds ?? serverErrors.contactIds}
-          data-autofocus
-          required
-        />
+        <ContactPicker label="With" value={selected} onChange={setSelected} known={known.current} error={errors.contactIds ?? serverErrors.contactIds} autofocus />
         <Group grow align="flex-start" wrap="wrap">
           <Select label="Kind" data={kindOptions} value={kind} onChange={(v) => v && setKind(v as InteractionKind)} allowDeselect={false} miw={180} />
           <TextInput label="When" type="datetime-local" value={when} onChange={(e) => setWhen(e.currentTarget.value)} error={errors.occurredAt ?? serverErrors.occurredAt} miw={180} />
