@@ -81,7 +81,7 @@ describe('web app in Chromium', () => {
     await expect(page.getByText('Talked about the difference engine roadmap').count()).resolves.toBeGreaterThan(0);
 
     // Edit.
-    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
     await page.getByLabel('Name').fill('Ada King');
     await page.getByLabel('Role').fill('Countess of Lovelace');
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -93,7 +93,7 @@ describe('web app in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Ada King' }).waitFor();
 
     // Delete, with confirmation.
-    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('dialog', { name: /Delete Ada King/ }).getByRole('button', { name: 'Delete contact' }).click();
     await page.waitForURL('**/contacts');
     await page.getByText('No contacts yet').waitFor();
