@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Circle, SocialProfileDto } from '../src/contracts/contacts';
 import { interactionKinds, type InteractionKind } from '../src/contracts/interactions';
+import { mulberry32 } from '../src/server/demo/random';
 import {
   events,
   followUpReasons,
@@ -117,18 +118,6 @@ export const REFERENCE_SIZE = { contacts: 30_000, interactions: 1_000_000 } as c
 
 const DAY = 86_400_000;
 const HISTORY_DAYS = 730;
-
-/** mulberry32: a 32-bit seeded PRNG, identical on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function createRandom(seed: number) {
   const next = mulberry32(seed);
