@@ -7,3 +7,5 @@ export * from './organizations';
 export * from './tags';
 export * from './search';
 export * from './account';
+export * from './demo';
+export * from './instance';

@@ -67,6 +67,9 @@ const cases: Record<string, Case> = {
   'DELETE /api/v1/tags/{id}/contacts': { id: 'tag', body: (ids) => ({ contactIds: [ids.contact] }), expect: 404 },
 
   'GET /api/v1/search': { expect: 'own' },
+  // Loads into the caller's own account only (409 once it has contacts); nothing of another account to name.
+  'POST /api/v1/demo': { body: () => ({ contacts: 10 }), expect: 'own' },
+  'GET /api/v1/instance': { expect: 'own' },
 };
 
 /** The only routes anyone may call without signing in (marked `security: []` in the document). */
