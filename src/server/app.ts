@@ -152,7 +152,15 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
   }, { prefix: '/api/v1' });
 
   if (webBuilt) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+    const assetsDir = join(config.webDir, 'assets');
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      // Vite puts a content hash in every file name under assets/: cache them for a year. Everything else
+      // (index.html above all, which names the current hashes) is revalidated on every load.
+      setHeaders: (reply, path) =>
+        reply.header('cache-control', path.startsWith(`${assetsDir}/`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage()));
   }
