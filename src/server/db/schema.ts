@@ -92,6 +92,17 @@ export interface ContactTable {
   next_due_on: string | null;
   created_at: string;
   updated_at: string;
+  // Relationship engine (migration 0003): aggregates kept current by refreshDerived; optional so that
+  // rows written before or without them (defaults) still type-check.
+  last_meaningful_at?: string | null;
+  first_interaction_at?: string | null;
+  rel_points?: number;
+  rel_them?: number;
+  rel_me?: number;
+  /** JSON {"YYYY-MM": [points, depth]} of the last 12 months. */
+  rel_months?: string;
+  cadence_snoozed_until?: string | null;
+  birthday_dismissed_through?: string | null;
 }
 
 export interface ContactHandleTable {
@@ -155,6 +166,48 @@ export interface SearchTermTable {
   term: string;
 }
 
+// Issue 5 (relationship engine, migration 0003).
+export interface RelationshipSettingTable {
+  owner_id: string;
+  cadence_inner: number | null;
+  cadence_close: number | null;
+  cadence_active: number | null;
+  cadence_wider: number | null;
+  cadence_acquaintance: number | null;
+  daily_budget: number;
+  half_life_days: number;
+  updated_at: string;
+}
+
+export interface MilestoneTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  kind: string;
+  title: string;
+  /** YYYY-MM-DD, or --MM-DD for a yearly milestone whose year is unknown. */
+  on_date: string;
+  /** MM-DD of on_date: what the "next N days" lookups use. */
+  month_day: string;
+  recurrence: string;
+  remind_days_before: number;
+  notes: string | null;
+  /** Occurrences on or before this date were handled in the agenda. */
+  dismissed_through: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessageTemplateTable {
+  id: string;
+  owner_id: string;
+  purpose: string;
+  name: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   user: UserTable;
@@ -170,4 +223,7 @@ export interface DB {
   note: NoteTable;
   follow_up: FollowUpTable;
   search_term: SearchTermTable;
+  relationship_setting: RelationshipSettingTable;
+  milestone: MilestoneTable;
+  message_template: MessageTemplateTable;
 }

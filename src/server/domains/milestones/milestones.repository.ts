@@ -1,0 +1,154 @@
+import { sql, type Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import type { DB, MilestoneTable } from '../../db/schema';
+
+export type MilestoneRow = MilestoneTable & { contact_name: string };
+
+/** One occurrence of a milestone (or of a contact's birthday) on a calendar date. */
+export interface MilestoneOccurrence {
+  /** The milestone's id, or `birthday:<contactId>` for a birthday taken from the contact. */
+  id: string;
+  milestoneId: string | null;
+  contactId: string;
+  contactName: string;
+  kind: string;
+  title: string;
+  /** The date of this occurrence (YYYY-MM-DD). */
+  date: string;
+  /** As stored: YYYY-MM-DD, or --MM-DD when the year is unknown. */
+  onDate: string;
+  recurrence: 'yearly' | 'once';
+  /** Years since the first occurrence (age, years at a company), when the year is known. */
+  years: number | null;
+  remindDaysBefore: number;
+  /** Occurrences on or before this date were already handled. */
+  dismissedThrough: string | null;
+}
+
+/** MM-DD of a stored date (YYYY-MM-DD or --MM-DD). */
+export const monthDayOf = (onDate: string): string => onDate.slice(-5);
+
+/** The SQL expression of a contact's birthday month-day: the same text as the index contact_birthday_idx. */
+const birthdayMonthDay = sql<string>`substr(c.birthday, length(c.birthday) - 4)`;
+
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** The date of a month-day in a year; 29 February is celebrated on the 28th in other years. */
+export function dateInYear(monthDay: string, year: number): string {
+  const md = monthDay === '02-29' && !isLeap(year) ? '02-28' : monthDay;
+  return `${String(year).padStart(4, '0')}-${md}`;
+}
+
+/** Every occurrence of a stored date between from and to (inclusive, YYYY-MM-DD). */
+export function occurrencesBetween(onDate: string, recurrence: string, from: string, to: string): { date: string; years: number | null }[] {
+  const knownYear = onDate.startsWith('--') ? null : Number(onDate.slice(0, 4));
+  if (recurrence !== 'yearly') return onDate >= from && onDate <= to && knownYear !== null ? [{ date: onDate, years: 0 }] : [];
+  const out: { date: string; years: number | null }[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    const date = dateInYear(monthDayOf(onDate), year);
+    if (date < from || date > to) continue;
+    if (knownYear !== null && year < knownYear) continue;
+    out.push({ date, years: knownYear === null ? null : year - knownYear });
+  }
+  return out;
+}
+
+/**
+ * Month-day ranges covering [from, to] (one range, two across New Year, none = everything), widened
+ * by a day at the end so that 29 February is found in the years it is celebrated on the 28th.
+ */
+function monthDayRanges(from: string, to: string): [string, string][] | null {
+  const start = DateTime.fromISO(from, { zone: 'UTC' });
+  const end = DateTime.fromISO(to, { zone: 'UTC' }).plus({ days: 1 });
+  if (end.diff(start, 'days').days >= 365) return null;
+  const a = start.toFormat('MM-dd');
+  const b = end.toFormat('MM-dd');
+  return a <= b ? [[a, b]] : [[a, '12-31'], ['01-01', b]];
+}
+
+/**
+ * An owner's milestones and contacts' birthdays with their occurrences between from and to
+ * (YYYY-MM-DD, inclusive), soonest first. Archived contacts are left out. This is what the Today
+ * agenda and the calendar feed read.
+ */
+export async function listMilestoneOccurrences(db: Kysely<DB>, ownerId: string, from: string, to: string): Promise<MilestoneOccurrence[]> {
+  const ranges = monthDayRanges(from, to);
+  let milestones = db
+    .selectFrom('milestone as m')
+    .innerJoin('contact as c', 'c.id', 'm.contact_id')
+    .selectAll('m')
+    .select('c.name as contact_name')
+    .where('m.owner_id', '=', ownerId)
+    .where('c.archived', '=', false);
+  if (ranges) milestones = milestones.where((eb) => eb.or(ranges.map(([a, b]) => eb.and([eb('m.month_day', '>=', a), eb('m.month_day', '<=', b)]))));
+  let birthdays = db
+    .selectFrom('contact as c')
+    .select(['c.id', 'c.name', 'c.birthday', 'c.birthday_dismissed_through'])
+    .where('c.owner_id', '=', ownerId)
+    .where('c.birthday', 'is not', null)
+    .where('c.archived', '=', false);
+  if (ranges) birthdays = birthdays.where((eb) => eb.or(ranges.map(([a, b]) => eb.and([eb(birthdayMonthDay, '>=', a), eb(birthdayMonthDay, '<=', b)]))));
+
+  const [milestoneRows, birthdayRows] = await Promise.all([milestones.execute(), birthdays.execute()]);
+  const out: MilestoneOccurrence[] = [];
+  for (const m of milestoneRows)
+    for (const o of occurrencesBetween(m.on_date, m.recurrence, from, to))
+      out.push({
+        id: m.id,
+        milestoneId: m.id,
+        contactId: m.contact_id,
+        contactName: m.contact_name,
+        kind: m.kind,
+        title: m.title,
+        date: o.date,
+        onDate: m.on_date,
+        recurrence: m.recurrence as 'yearly' | 'once',
+        years: o.years,
+        remindDaysBefore: m.remind_days_before,
+        dismissedThrough: m.dismissed_through,
+      });
+  for (const c of birthdayRows)
+    for (const o of occurrencesBetween(c.birthday!, 'yearly', from, to))
+      out.push({
+        id: `birthday:${c.id}`,
+        milestoneId: null,
+        contactId: c.id,
+        contactName: c.name,
+        kind: 'birthday',
+        title: `${c.name}’s birthday`,
+        date: o.date,
+        onDate: c.birthday!,
+        recurrence: 'yearly',
+        years: o.years,
+        remindDaysBefore: 0,
+        dismissedThrough: c.birthday_dismissed_through ?? null,
+      });
+  return out.sort((x, y) => x.date.localeCompare(y.date) || x.contactName.localeCompare(y.contactName) || x.id.localeCompare(y.id));
+}
+
+function baseQuery(db: Kysely<DB>) {
+  return db.selectFrom('milestone as m').innerJoin('contact as c', 'c.id', 'm.contact_id').selectAll('m').select('c.name as contact_name');
+}
+
+export async function findMilestone(db: Kysely<DB>, ownerId: string, id: string): Promise<MilestoneRow | undefined> {
+  return baseQuery(db).where('m.id', '=', id).where('m.owner_id', '=', ownerId).executeTakeFirst();
+}
+
+/** An owner's milestones (optionally one contact's), in calendar order of their month-day. */
+export async function listMilestones(db: Kysely<DB>, ownerId: string, contactId?: string): Promise<MilestoneRow[]> {
+  let q = baseQuery(db).where('m.owner_id', '=', ownerId);
+  if (contactId) q = q.where('m.contact_id', '=', contactId);
+  return q.orderBy('m.month_day').orderBy('m.id').execute();
+}
+
+export async function insertMilestone(db: Kysely<DB>, row: MilestoneTable): Promise<void> {
+  await db.insertInto('milestone').values(row).execute();
+}
+
+export async function updateMilestone(db: Kysely<DB>, ownerId: string, id: string, values: Partial<MilestoneTable>): Promise<void> {
+  await db.updateTable('milestone').set(values).where('id', '=', id).where('owner_id', '=', ownerId).execute();
+}
+
+export async function deleteMilestone(db: Kysely<DB>, ownerId: string, id: string): Promise<void> {
+  await db.deleteFrom('milestone').where('id', '=', id).where('owner_id', '=', ownerId).execute();
+}
