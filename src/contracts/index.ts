@@ -6,6 +6,7 @@ export * from './follow-ups';
 export * from './organizations';
 export * from './tags';
 export * from './search';
+export * from './events';
 export * from './account';
 export * from './demo';
 export * from './instance';

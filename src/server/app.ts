@@ -25,6 +25,7 @@ import { followUpRoutes } from './domains/follow-ups/follow-ups.routes';
 import { organizationRoutes } from './domains/organizations/organizations.routes';
 import { tagRoutes } from './domains/tags/tags.routes';
 import { searchRoutes } from './domains/search/search.routes';
+import { eventRoutes } from './domains/events/events.routes';
 import { demoRoutes } from './domains/demo/demo.routes';
 import { instanceRoutes } from './domains/instance/instance.routes';
 import { landingPage } from './landing-page';
@@ -147,6 +148,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     await v1.register(organizationRoutes);
     await v1.register(tagRoutes);
     await v1.register(searchRoutes);
+    await v1.register(eventRoutes);
     await v1.register(demoRoutes);
     await v1.register(instanceRoutes, { location: config.database });
   }, { prefix: '/api/v1' });

@@ -7,7 +7,7 @@ import { createTestApp, dialects, type TestApp, type TestUser } from './db/test-
  * missing id) and change nothing. A route added without a line in `cases` fails this test.
  */
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation', string>;
+type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event', string>;
 interface Case {
   /** Which of the first user's ids fills {id} in the path. */
   id?: keyof Ids;
@@ -67,6 +67,16 @@ const cases: Record<string, Case> = {
   'DELETE /api/v1/tags/{id}/contacts': { id: 'tag', body: (ids) => ({ contactIds: [ids.contact] }), expect: 404 },
 
   'GET /api/v1/search': { expect: 'own' },
+
+  'POST /api/v1/events': { body: () => ({ name: 'Walk conf', startsOn: '2026-03-01' }), expect: 'own' },
+  'POST /api/v1/events/import-ics': { body: () => ({ ics: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//walk//EN\r\nBEGIN:VEVENT\r\nUID:walk@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260301T090000Z\r\nSUMMARY:Walk conf\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' }), expect: 'own' },
+  'GET /api/v1/events': { expect: 'own' },
+  'GET /api/v1/events/{id}': { id: 'event', expect: 404 },
+  'PATCH /api/v1/events/{id}': { id: 'event', body: () => ({ name: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/events/{id}': { id: 'event', expect: 404 },
+  'GET /api/v1/events/{id}/people': { id: 'event', expect: 404 },
+  'POST /api/v1/events/{id}/people': { id: 'event', body: (ids) => ({ people: [{ contactId: ids.contact }] }), expect: 404 },
+  'DELETE /api/v1/events/{id}/people': { id: 'event', body: (ids) => ({ contactIds: [ids.contact] }), expect: 404 },
   // Loads into the caller's own account only (409 once it has contacts); nothing of another account to name.
   'POST /api/v1/demo': { body: () => ({ contacts: 10 }), expect: 'own' },
   'GET /api/v1/instance': { expect: 'own' },
@@ -105,6 +115,7 @@ describe.each(dialects)('route walk on %s', (dialect) => {
       tag: await post('/tags', { name: 'walk-tag' }),
       token: await post('/tokens', { name: 'alice-walk' }),
       invitation: await post('/invitations', { email: 'invitee@example.com' }),
+      event: await post('/events', { name: 'Private conference', startsOn: '2026-03-01' }),
     };
     const doc = t.app.swagger() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
     routes = Object.entries(doc.paths).flatMap(([path, operations]) =>

@@ -13,6 +13,7 @@ import { followUpService } from './domains/follow-ups/follow-ups.service';
 import { organizationService } from './domains/organizations/organizations.service';
 import { tagService } from './domains/tags/tags.service';
 import { searchService } from './domains/search/search.service';
+import { eventService } from './domains/events/events.service';
 
 export interface ServiceOptions {
   database: RapportDatabase;
@@ -37,6 +38,7 @@ export async function createServices({ database, config, clock = systemClock }: 
     organizations: organizationService(deps),
     tags: tagService(deps),
     search: searchService(deps),
+    events: eventService(deps),
   };
 }
 

@@ -5,12 +5,14 @@ import { AppError } from '../platform/errors';
 import * as initial from './migrations/0001-initial';
 import * as archivedInListIndexes from './migrations/0002-archived-in-list-indexes';
 import * as relationshipEngine from './migrations/0003-relationship-engine';
+import * as eventsChats from './migrations/0007-events-chats';
 import type { DB } from './schema';
 
 /** Every migration, in order. Names are versions: never rename or edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-archived-in-list-indexes': archivedInListIndexes,
+  '0007-events-chats': eventsChats,
   '0003-relationship-engine': relationshipEngine,
 };
 

@@ -208,6 +208,156 @@ export interface MessageTemplateTable {
   updated_at: string;
 }
 
+// Issue 7 (networking strategies): events, people met, chats, question bank, booking page.
+export interface EventTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  link: string | null;
+  organizer: string | null;
+  starts_on: string;
+  ends_on: string;
+  timezone: string;
+  role: string;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventPersonTable {
+  event_id: string;
+  contact_id: string;
+  owner_id: string;
+  context: string | null;
+  follow_up_id: string | null;
+  created_at: string;
+}
+
+export interface ChatTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  kind: string;
+  purpose: string | null;
+  status: string;
+  topic: string;
+  scheduled_at: string | null;
+  duration_minutes: number | null;
+  questions: string;
+  notes: string | null;
+  outcome: string | null;
+  outcome_notes: string | null;
+  source: string;
+  booked_slot: string | null;
+  thank_you_follow_up_id: string | null;
+  held_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChatQuestionTable {
+  id: string;
+  owner_id: string;
+  purpose: string;
+  text: string;
+  text_key: string;
+  position: number;
+  archived: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BookingPageTable {
+  owner_id: string;
+  slug: string;
+  enabled: Bool;
+  title: string | null;
+  timezone: string;
+  availability: string;
+  slot_minutes: number;
+  buffer_minutes: number;
+  min_notice_minutes: number;
+  horizon_days: number;
+  created_at: string;
+  updated_at: string;
+}
+
+// Issue 5B (appreciation, weekly goals, calendar feed): migration 0004.
+export interface AppreciationTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  /** kudos | favor */
+  kind: string;
+  /** given | received */
+  direction: string;
+  body: string;
+  occurred_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WeeklyGoalTable {
+  id: string;
+  owner_id: string;
+  /** reach_outs | new_connections | kudos_given */
+  metric: string;
+  target: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarFeedTable {
+  id: string;
+  owner_id: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+// Issue 5 (relationship engine, migration 0003).
+export interface RelationshipSettingTable {
+  owner_id: string;
+  cadence_inner: number | null;
+  cadence_close: number | null;
+  cadence_active: number | null;
+  cadence_wider: number | null;
+  cadence_acquaintance: number | null;
+  daily_budget: number;
+  half_life_days: number;
+  updated_at: string;
+}
+
+export interface MilestoneTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  kind: string;
+  title: string;
+  /** YYYY-MM-DD, or --MM-DD for a yearly milestone whose year is unknown. */
+  on_date: string;
+  /** MM-DD of on_date: what the "next N days" lookups use. */
+  month_day: string;
+  recurrence: string;
+  remind_days_before: number;
+  notes: string | null;
+  /** Occurrences on or before this date were handled in the agenda. */
+  dismissed_through: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessageTemplateTable {
+  id: string;
+  owner_id: string;
+  purpose: string;
+  name: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   user: UserTable;
@@ -223,6 +373,11 @@ export interface DB {
   note: NoteTable;
   follow_up: FollowUpTable;
   search_term: SearchTermTable;
+  event: EventTable;
+  event_person: EventPersonTable;
+  chat: ChatTable;
+  chat_question: ChatQuestionTable;
+  booking_page: BookingPageTable;
   relationship_setting: RelationshipSettingTable;
   milestone: MilestoneTable;
   message_template: MessageTemplateTable;
