@@ -6,6 +6,8 @@ export * from './follow-ups';
 export * from './organizations';
 export * from './tags';
 export * from './search';
+export * from './appreciation';
+export * from './goals';
 export * from './events';
 export * from './account';
 export * from './demo';

@@ -25,6 +25,8 @@ import { followUpRoutes } from './domains/follow-ups/follow-ups.routes';
 import { organizationRoutes } from './domains/organizations/organizations.routes';
 import { tagRoutes } from './domains/tags/tags.routes';
 import { searchRoutes } from './domains/search/search.routes';
+import { appreciationRoutes } from './domains/appreciation/appreciation.routes';
+import { goalRoutes } from './domains/goals/goals.routes';
 import { eventRoutes } from './domains/events/events.routes';
 import { demoRoutes } from './domains/demo/demo.routes';
 import { instanceRoutes } from './domains/instance/instance.routes';
@@ -148,6 +150,8 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     await v1.register(organizationRoutes);
     await v1.register(tagRoutes);
     await v1.register(searchRoutes);
+    await v1.register(appreciationRoutes);
+    await v1.register(goalRoutes);
     await v1.register(eventRoutes);
     await v1.register(demoRoutes);
     await v1.register(instanceRoutes, { location: config.database });

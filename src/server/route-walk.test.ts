@@ -8,6 +8,7 @@ import { createTestApp, dialects, type TestApp, type TestUser } from './db/test-
  */
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event', string>;
+type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'kudos' | 'favor' | 'goal', string>;
 interface Case {
   /** Which of the first user's ids fills {id} in the path. */
   id?: keyof Ids;
@@ -68,6 +69,24 @@ const cases: Record<string, Case> = {
 
   'GET /api/v1/search': { expect: 'own' },
 
+  'POST /api/v1/kudos': { body: (ids) => ({ contactId: ids.contact, direction: 'given', text: 'x' }), expect: 404 },
+  'GET /api/v1/kudos': { expect: 'own' },
+  'GET /api/v1/kudos/{id}': { id: 'kudos', expect: 404 },
+  'PATCH /api/v1/kudos/{id}': { id: 'kudos', body: () => ({ text: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/kudos/{id}': { id: 'kudos', expect: 404 },
+  'POST /api/v1/favors': { body: (ids) => ({ contactId: ids.contact, direction: 'received', text: 'x' }), expect: 404 },
+  'GET /api/v1/favors': { expect: 'own' },
+  'GET /api/v1/favors/{id}': { id: 'favor', expect: 404 },
+  'PATCH /api/v1/favors/{id}': { id: 'favor', body: () => ({ text: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/favors/{id}': { id: 'favor', expect: 404 },
+  'GET /api/v1/ledger': { expect: 'own' },
+  'GET /api/v1/contacts/{id}/ledger': { id: 'contact', expect: 404 },
+  'GET /api/v1/goals': { expect: 'own' },
+  'POST /api/v1/goals': { body: () => ({ metric: 'kudos_given', target: 1 }), expect: 'own' },
+  'GET /api/v1/goals/{id}': { id: 'goal', expect: 404 },
+  'PATCH /api/v1/goals/{id}': { id: 'goal', body: () => ({ target: 99 }), expect: 404 },
+  'DELETE /api/v1/goals/{id}': { id: 'goal', expect: 404 },
+  'GET /api/v1/review': { expect: 'own' },
   'POST /api/v1/events': { body: () => ({ name: 'Walk conf', startsOn: '2026-03-01' }), expect: 'own' },
   'POST /api/v1/events/import-ics': { body: () => ({ ics: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//walk//EN\r\nBEGIN:VEVENT\r\nUID:walk@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260301T090000Z\r\nSUMMARY:Walk conf\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' }), expect: 'own' },
   'GET /api/v1/events': { expect: 'own' },
@@ -116,6 +135,9 @@ describe.each(dialects)('route walk on %s', (dialect) => {
       token: await post('/tokens', { name: 'alice-walk' }),
       invitation: await post('/invitations', { email: 'invitee@example.com' }),
       event: await post('/events', { name: 'Private conference', startsOn: '2026-03-01' }),
+      kudos: await post('/kudos', { contactId: contact, direction: 'given', text: 'Private thanks' }),
+      favor: await post('/favors', { contactId: contact, direction: 'received', text: 'Private favor' }),
+      goal: await post('/goals', { metric: 'reach_outs', target: 3 }),
     };
     const doc = t.app.swagger() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
     routes = Object.entries(doc.paths).flatMap(([path, operations]) =>
@@ -170,6 +192,9 @@ describe.each(dialects)('route walk on %s', (dialect) => {
     expect((await get(`/interactions/${ids.interaction}`)).json()).toMatchObject({ summary: 'First call' });
     expect((await get(`/notes/${ids.note}`)).json()).toMatchObject({ body: 'Private note' });
     expect((await get(`/follow-ups/${ids.followUp}`)).json()).toMatchObject({ done: false });
+    expect((await get(`/kudos/${ids.kudos}`)).json()).toMatchObject({ text: 'Private thanks' });
+    expect((await get(`/favors/${ids.favor}`)).json()).toMatchObject({ text: 'Private favor' });
+    expect((await get(`/goals/${ids.goal}`)).json()).toMatchObject({ target: 3 });
     expect((await get(`/organizations/${ids.organization}`)).json()).toMatchObject({ name: 'Analytical Engines' });
     expect((await get(`/tags/${ids.tag}`)).json()).toMatchObject({ name: 'walk-tag', contactCount: 0 });
     expect((await get('/tokens')).json().items.map((k: { id: string }) => k.id)).toContain(ids.token);

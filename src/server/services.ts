@@ -13,6 +13,8 @@ import { followUpService } from './domains/follow-ups/follow-ups.service';
 import { organizationService } from './domains/organizations/organizations.service';
 import { tagService } from './domains/tags/tags.service';
 import { searchService } from './domains/search/search.service';
+import { appreciationService } from './domains/appreciation/appreciation.service';
+import { goalService } from './domains/goals/goals.service';
 import { eventService } from './domains/events/events.service';
 
 export interface ServiceOptions {
@@ -38,6 +40,8 @@ export async function createServices({ database, config, clock = systemClock }: 
     organizations: organizationService(deps),
     tags: tagService(deps),
     search: searchService(deps),
+    appreciation: appreciationService(deps),
+    goals: goalService(deps),
     events: eventService(deps),
   };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../platform/errors';
 import * as initial from './migrations/0001-initial';
 import * as archivedInListIndexes from './migrations/0002-archived-in-list-indexes';
 import * as relationshipEngine from './migrations/0003-relationship-engine';
+import * as appreciationGoals from './migrations/0004-appreciation-goals';
 import * as eventsChats from './migrations/0007-events-chats';
 import type { DB } from './schema';
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0002-archived-in-list-indexes': archivedInListIndexes,
   '0007-events-chats': eventsChats,
   '0003-relationship-engine': relationshipEngine,
+  '0004-appreciation-goals': appreciationGoals,
 };
 
 /**

@@ -381,4 +381,7 @@ export interface DB {
   relationship_setting: RelationshipSettingTable;
   milestone: MilestoneTable;
   message_template: MessageTemplateTable;
+  appreciation: AppreciationTable;
+  weekly_goal: WeeklyGoalTable;
+  calendar_feed: CalendarFeedTable;
 }
