@@ -1,13 +1,14 @@
 import { ActionIcon, AppShell, Burger, Button, Group, Kbd, Menu, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme, useMantineColorScheme, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { IconAddressBook, IconBell, IconBuilding, IconHome, IconMoon, IconPencilPlus, IconSearch, IconSettings, IconSun, IconTag, IconUserCircle } from '@tabler/icons-react';
+import { IconAddressBook, IconBell, IconBuilding, IconHome, IconKeyboard, IconMoon, IconPencilPlus, IconSearch, IconSettings, IconSun, IconTag, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { keys, useMe } from '../api/hooks';
 import { CommandPalette } from '../features/palette/command-palette';
 import { QuickLogProvider, useQuickLog } from '../features/interactions/quick-log';
+import { KeyboardShortcuts, openShortcutsHelp } from '../features/shortcuts/keyboard-shortcuts';
 
 const nav = [
   { to: '/', label: 'Home', icon: IconHome, end: true },
@@ -90,6 +91,9 @@ function Header({ opened, toggle }: { opened: boolean; toggle: () => void }) {
             <Menu.Item leftSection={<IconSettings size={14} />} onClick={() => navigate('/settings')}>
               Settings
             </Menu.Item>
+            <Menu.Item leftSection={<IconKeyboard size={14} />} rightSection={<Kbd size="xs">?</Kbd>} onClick={openShortcutsHelp}>
+              Keyboard shortcuts
+            </Menu.Item>
             <Menu.Item color="red" onClick={() => void signOut()}>
               Sign out
             </Menu.Item>
@@ -131,6 +135,7 @@ export function AppLayout() {
         </AppShell.Main>
       </AppShell>
       <CommandPalette />
+      <KeyboardShortcuts />
     </QuickLogProvider>
   );
 }

@@ -11,6 +11,8 @@ import { api } from '../../api/client';
 import { invalidateContactViews, useContacts, useOrganizations, useTags, type ContactFilters } from '../../api/hooks';
 import { circleLabels, formatDate, initials, relativeDays } from '../../ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import { GetStarted } from '../onboarding/get-started';
+import { useListKeys } from '../shortcuts/use-list-keys';
 
 const ROW_HEIGHT = 64;
 const sortOptions = [
@@ -109,6 +111,19 @@ export default function ContactsPage() {
   const virtualizer = useWindowVirtualizer({ count: items.length, estimateSize: () => ROW_HEIGHT, overscan: 10, scrollMargin: offset });
   const virtualItems = virtualizer.getVirtualItems();
   const last = virtualItems.at(-1);
+  const toggle = (id: string, checked: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (checked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  useListKeys({
+    listRef,
+    count: items.length,
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'center' }),
+    onToggle: (index) => items[index] && toggle(items[index].id, !selected.has(items[index].id)),
+  });
   useEffect(() => {
     if (last && last.index >= items.length - 20 && contacts.hasNextPage && !contacts.isFetchingNextPage) void contacts.fetchNextPage();
   }, [last, items.length, contacts]);
@@ -141,6 +156,7 @@ export default function ContactsPage() {
           <Group gap="xs" wrap="wrap" align="flex-end">
             <TextInput
               aria-label="Filter contacts"
+              data-shortcut="search"
               placeholder="Filter by name, organization, email…"
               leftSection={<IconSearch size={16} />}
               value={search}
@@ -226,16 +242,7 @@ export default function ContactsPage() {
         anyFilter ? (
           <EmptyState title="No contacts match">Try fewer filters.</EmptyState>
         ) : (
-          <EmptyState
-            title="No contacts yet"
-            action={
-              <Button component={Link} to="/contacts/new" leftSection={<IconUserPlus size={16} />}>
-                Add your first contact
-              </Button>
-            }
-          >
-            Add the people you want to stay in touch with. To try Rapport with sample data, run <code>rapport demo</code>.
-          </EmptyState>
+          <GetStarted title="No contacts yet" />
         )
       ) : (
         <Paper withBorder ref={listRef} role="list" aria-label="Contacts" style={{ overflow: 'hidden' }}>
@@ -246,19 +253,13 @@ export default function ContactsPage() {
                 <div
                   key={contact.id}
                   role="listitem"
+                  data-index={row.index}
                   style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
                 >
                   <ContactRow
                     contact={contact}
                     selected={selected.has(contact.id)}
-                    onSelect={(checked) =>
-                      setSelected((current) => {
-                        const next = new Set(current);
-                        if (checked) next.add(contact.id);
-                        else next.delete(contact.id);
-                        return next;
-                      })
-                    }
+                    onSelect={(checked) => toggle(contact.id, checked)}
                   />
                 </div>
               );

@@ -1,11 +1,12 @@
 import { Anchor, Avatar, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconBell, IconPencilPlus, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconBell, IconPencilPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useContacts, useFollowUps, useMe } from '../../api/hooks';
 import { formatDate, initials, relativeDays } from '../../ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { FollowUpList } from '../follow-ups/follow-up-list';
 import { useQuickLog } from '../interactions/quick-log';
+import { GetStarted } from '../onboarding/get-started';
 
 function greeting(hour = new Date().getHours()) {
   return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening';
@@ -31,19 +32,7 @@ export default function HomePage() {
         <Text c="dimmed">Here is who to reach out to today, and why.</Text>
       </div>
       {noContacts ? (
-        <Card withBorder>
-          <EmptyState
-            title="Welcome to Rapport"
-            icon={<IconUsers />}
-            action={
-              <Button component={Link} to="/contacts/new" leftSection={<IconUserPlus size={16} />}>
-                Add your first contact
-              </Button>
-            }
-          >
-            Add the people you want to keep in touch with; Rapport reminds you when it is time. To explore with sample data, run <code>rapport demo</code> in a terminal.
-          </EmptyState>
-        </Card>
+        <GetStarted />
       ) : (
         <Grid>
           <Grid.Col span={{ base: 12, md: 7 }}>

@@ -38,7 +38,7 @@ export function CommandPalette() {
   const hits = needle && debounced ? (search.data?.items ?? []) : [];
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K', '/']} scrollable maxHeight={420} onSpotlightClose={() => setQuery('')}>
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={420} onSpotlightClose={() => setQuery('')}>
       <Spotlight.Search placeholder="Search contacts and interactions, or type a command…" leftSection={search.isFetching ? <Loader size={16} /> : <IconSearch size={18} />} aria-label="Search" />
       <Spotlight.ActionsList aria-label="Results" className="rapport-palette-list">
         {hits.length > 0 && (
