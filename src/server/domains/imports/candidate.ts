@@ -1,0 +1,98 @@
+import type { SocialProfileDto } from '../../../contracts/contacts';
+
+/** A contact as a file describes it, before validation and matching. Phones are as written. */
+export interface ContactCandidate {
+  name: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  organization: string | null;
+  title: string | null;
+  location: string | null;
+  /** YYYY-MM-DD, or --MM-DD when the year is unknown. */
+  birthday: string | null;
+  emails: string[];
+  phones: string[];
+  socialProfiles: SocialProfileDto[];
+  note: string | null;
+  tags: string[];
+  howWeMet: string | null;
+}
+
+/** A calendar occurrence: one interaction with the attendees it names. */
+export interface EventCandidate {
+  key: string;
+  summary: string;
+  occurredAt: string;
+  durationMinutes: number | null;
+  notes: string | null;
+  attendees: { email: string; name: string | null }[];
+}
+
+/** One record of an import file: a contact, a calendar event, or a row that cannot be used (with why). */
+export type ImportRow =
+  | { line: number; kind: 'contact'; contact: ContactCandidate }
+  | { line: number; kind: 'event'; event: EventCandidate }
+  | { line: number; kind: 'skipped' | 'failed'; reason: string };
+
+export function emptyCandidate(): ContactCandidate {
+  return {
+    name: null,
+    givenName: null,
+    familyName: null,
+    organization: null,
+    title: null,
+    location: null,
+    birthday: null,
+    emails: [],
+    phones: [],
+    socialProfiles: [],
+    note: null,
+    tags: [],
+    howWeMet: null,
+  };
+}
+
+/** Trims; empty becomes null. */
+export const clean = (v: string | null | undefined): string | null => {
+  const t = v?.replace(/\s+/g, ' ').trim();
+  return t ? t : null;
+};
+
+/** Reads a profile URL (or handle) as one of Rapport's social profile types. */
+export function socialProfileOf(raw: string, hint?: string): SocialProfileDto | null {
+  const value = raw.trim();
+  if (!value) return null;
+  const h = (hint ?? '').toLowerCase();
+  let url: string | null = null;
+  if (/^https?:\/\//i.test(value)) url = value;
+  else if (/^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(value)) url = `https://${value}`;
+  const host = url ? safeHost(url) : '';
+  if (url && !host) return null;
+  const type: SocialProfileDto['type'] | null =
+    /linkedin/.test(host) || h.includes('linkedin')
+      ? 'linkedin'
+      : /(^|\.)(x|twitter)\.com$/.test(host) || h === 'x' || h.includes('twitter')
+        ? 'x'
+        : /github/.test(host) || h.includes('github')
+          ? 'github'
+          : /bsky/.test(host) || h.includes('bluesky')
+            ? 'bluesky'
+            : h.includes('mastodon')
+              ? 'mastodon'
+              : url
+                ? 'website'
+                : null;
+  if (!type) return null;
+  if (url) return { type, url, handle: null };
+  const handle = value.replace(/^x-apple:/i, '').replace(/^@(?=[^@]+$)/, '');
+  if (!handle || /\s/.test(handle)) return null;
+  return { type, url: null, handle };
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}

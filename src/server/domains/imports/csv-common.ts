@@ -1,0 +1,76 @@
+import { clean, emptyCandidate, type ContactCandidate } from './candidate';
+
+/** Cells by header name (case-insensitive; the first column of a repeated name wins). */
+export type CellsOf = ((header: string) => string | null) & { multiline(header: string): string | null };
+
+export function cellsOf(headers: string[], cells: string[]): CellsOf {
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const key = h.trim().toLowerCase();
+    if (!index.has(key)) index.set(key, i);
+  });
+  const at = (header: string) => index.get(header.toLowerCase());
+  const cell = (header: string) => {
+    const i = at(header);
+    return i === undefined ? null : clean(cells[i]);
+  };
+  /** Keeps the line breaks of a cell (notes). */
+  cell.multiline = (header: string) => {
+    const i = at(header);
+    const v = i === undefined ? '' : (cells[i] ?? '').replace(/\r\n?/g, '\n').trim();
+    return v || null;
+  };
+  return cell;
+}
+
+const months: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function real(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * A date as CSV exports write it: 2023-10-20, --04-15, 20 Oct 2023, Oct 20, 2023, 4/15/1985 (month
+ * first, as Outlook writes), 15.04.1985. Returns YYYY-MM-DD (or --MM-DD), null when unreadable or "0/0/00".
+ */
+export function readDate(raw: string | null, order: 'mdy' | 'dmy' = 'mdy'): string | null {
+  if (!raw) return null;
+  const v = raw.trim();
+  let m = /^--(\d{2})-?(\d{2})$/.exec(v);
+  if (m) return real(2000, +m[1]!, +m[2]!) ? `--${m[1]}-${m[2]}` : null;
+  m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+  if (m) return real(+m[1]!, +m[2]!, +m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  m = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[ -](\d{4})$/.exec(v);
+  if (m) {
+    const mo = months[m[2]!.toLowerCase()];
+    return mo && real(+m[3]!, mo, +m[1]!) ? `${m[3]}-${pad(mo)}-${pad(+m[1]!)}` : null;
+  }
+  m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/.exec(v);
+  if (m) {
+    const mo = months[m[1]!.toLowerCase()];
+    return mo && real(+m[3]!, mo, +m[2]!) ? `${m[3]}-${pad(mo)}-${pad(+m[2]!)}` : null;
+  }
+  m = /^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})$/.exec(v);
+  if (m) {
+    const dmy = m[2] === '.' || order === 'dmy';
+    const [d, mo] = dmy ? [+m[1]!, +m[3]!] : [+m[3]!, +m[1]!];
+    if (m[4]!.length === 2) return null; // a two-digit year (Outlook's 0/0/00 for "none") is not a birthday
+    const y = +m[4]!;
+    return real(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
+  }
+  return null;
+}
+
+/** Google's multi-values: "a@x.com ::: b@y.com". */
+export const multi = (v: string | null): string[] =>
+  v ? v.split(/\s*:::\s*/).map((s) => s.trim()).filter(Boolean) : [];
+
+/** The name of a candidate from its parts when the file gives none whole. */
+export function withName(c: ContactCandidate): ContactCandidate {
+  c.name ??= clean([c.givenName, c.familyName].filter(Boolean).join(' '));
+  return c;
+}
+
+export { clean, emptyCandidate };

@@ -1,0 +1,281 @@
+import iconv from 'iconv-lite';
+import { clean, emptyCandidate, socialProfileOf, type ContactCandidate, type ImportRow } from './candidate';
+import { linesOf, stringChunks } from './lines';
+
+/**
+ * A vCard 2.1 / 3.0 / 4.0 reader, written by hand because no maintained library reads 2.1's
+ * quoted-printable with CHARSET (ical.js reads 3.0/4.0 only). It streams: one card in memory at a time.
+ */
+
+export interface VCardProperty {
+  group: string | null;
+  /** Upper-case property name, e.g. EMAIL, X-SOCIALPROFILE. */
+  name: string;
+  /** Upper-case parameter names; values as written (2.1's bare `TEL;WORK;VOICE` become TYPE values). */
+  params: Record<string, string[]>;
+  /** The decoded value (quoted-printable and charset undone), still escaped. */
+  value: string;
+}
+
+export interface VCard {
+  line: number;
+  version: string | null;
+  properties: VCardProperty[];
+}
+
+const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
+
+/** Splits at `sep` outside double quotes. */
+function splitOutsideQuotes(s: string, sep: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of s) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === sep && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+function parseHead(head: string): { group: string | null; name: string; params: Record<string, string[]> } {
+  const [first = '', ...rawParams] = splitOutsideQuotes(head, ';');
+  const dot = first.lastIndexOf('.');
+  const group = dot > 0 ? first.slice(0, dot) : null;
+  const name = (dot > 0 ? first.slice(dot + 1) : first).trim().toUpperCase();
+  const params: Record<string, string[]> = {};
+  const add = (k: string, vs: string[]) => (params[k] = [...(params[k] ?? []), ...vs]);
+  for (const p of rawParams) {
+    const eq = p.indexOf('=');
+    if (eq < 0) {
+      const bare = p.trim().toUpperCase();
+      if (!bare) continue;
+      if (BARE_ENCODINGS.has(bare)) add('ENCODING', [bare]);
+      else add('TYPE', [bare]);
+    } else {
+      const key = p.slice(0, eq).trim().toUpperCase();
+      add(
+        key,
+        splitOutsideQuotes(p.slice(eq + 1), ',').map((v) => v.trim().replace(/^"(.*)"$/, '$1')),
+      );
+    }
+  }
+  return { group, name, params };
+}
+
+const isQuotedPrintable = (params: Record<string, string[]>) => (params.ENCODING ?? []).some((e) => e.toUpperCase() === 'QUOTED-PRINTABLE');
+const isBase64 = (params: Record<string, string[]>) => (params.ENCODING ?? []).some((e) => ['B', 'BASE64'].includes(e.toUpperCase()));
+
+function decodeQuotedPrintable(value: string, charset: string | undefined): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    if (ch === '=' && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (ch === '=' && i === value.length - 1) {
+      // a soft line break left at the very end
+    } else {
+      const code = ch.charCodeAt(0);
+      if (code < 128) bytes.push(code);
+      else for (const b of Buffer.from(ch, 'utf8')) bytes.push(b);
+    }
+  }
+  const enc = charset && iconv.encodingExists(charset) ? charset : 'utf8';
+  return iconv.decode(Buffer.from(bytes), enc);
+}
+
+/** Where a logical line ends its name and parameters: the first colon outside quotes. */
+function colonIndex(line: string): number {
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ':' && !quoted) return i;
+  }
+  return -1;
+}
+
+/** Reads the cards of a file; a card that never ends or has no properties comes back as a failure. */
+export async function* readVCards(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<{ card: VCard } | { line: number; failure: string }> {
+  let card: VCard | null = null;
+  let logical: { text: string; line: number } | null = null;
+  let logicalParams: Record<string, string[]> | null = null;
+
+  function* finish(): Generator<{ card: VCard } | { line: number; failure: string }> {
+    if (!logical) return;
+    const { text, line } = logical;
+    logical = null;
+    logicalParams = null;
+    const colon = colonIndex(text);
+    if (colon < 0) return; // not a property line: ignored, as readers of vCard do
+    const head = parseHead(text.slice(0, colon));
+    let value = text.slice(colon + 1);
+    if (head.name === 'BEGIN' && value.trim().toUpperCase() === 'VCARD') {
+      if (card) yield { line: card.line, failure: 'card has no END:VCARD before the next BEGIN:VCARD' };
+      card = { line, version: null, properties: [] };
+      return;
+    }
+    if (head.name === 'END' && value.trim().toUpperCase() === 'VCARD') {
+      if (card) yield { card };
+      card = null;
+      return;
+    }
+    if (!card) return;
+    if (head.name === 'VERSION') card.version = value.trim();
+    if (isBase64(head.params) || head.name === 'PHOTO' || head.name === 'LOGO' || head.name === 'SOUND' || head.name === 'KEY') value = '';
+    else if (isQuotedPrintable(head.params)) value = decodeQuotedPrintable(value, head.params.CHARSET?.[0]);
+    card.properties.push({ ...head, value });
+  }
+
+  for await (const { text, line } of linesOf(chunks)) {
+    if (logical && logicalParams && isQuotedPrintable(logicalParams) && logical.text.endsWith('=')) {
+      // Quoted-printable soft line break: the value goes on in the next line as it is.
+      logical.text = logical.text.slice(0, -1) + text;
+      continue;
+    }
+    if (logical && (text.startsWith(' ') || text.startsWith('\t'))) {
+      // Folded line (RFC 6350 3.2); in 2.1 base64 data lines are indented too.
+      logical.text += text.slice(1);
+      continue;
+    }
+    if (logical && logicalParams && isBase64(logicalParams) && /^[A-Za-z0-9+/=]+$/.test(text)) {
+      logical.text += text;
+      continue;
+    }
+    yield* finish();
+    if (text.trim() === '') continue;
+    logical = { text, line };
+    const colon = colonIndex(text);
+    logicalParams = colon > 0 ? parseHead(text.slice(0, colon)).params : null;
+  }
+  yield* finish();
+  if (card) yield { line: (card as VCard).line, failure: 'card has no END:VCARD' };
+}
+
+/** Undoes vCard escapes (\n \, \; \\). */
+export function unescapeValue(v: string): string {
+  return v.replace(/\\([nN,;:\\])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+/** Splits a structured value (N, ORG, ADR) at unescaped semicolons, then unescapes each part. */
+export function structured(v: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  for (let i = 0; i < v.length; i++) {
+    const ch = v[i]!;
+    if (ch === '\\' && i + 1 < v.length) {
+      cur += ch + v[i + 1];
+      i++;
+    } else if (ch === ';') {
+      parts.push(unescapeValue(cur));
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(unescapeValue(cur));
+  return parts;
+}
+
+/** BDAY in any of its shapes: 19850415, 1985-04-15, 1985-04-15T00:00:00Z, --0415, --04-15; Apple's year 1604 means "no year". */
+export function birthdayOf(raw: string): string | null {
+  const v = raw.trim();
+  let m = /^--(\d{2})-?(\d{2})$/.exec(v);
+  if (m) return `--${m[1]}-${m[2]}`;
+  m = /^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$/.exec(v);
+  if (!m) return null;
+  return m[1] === '1604' ? `--${m[2]}-${m[3]}` : `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+const labelOf = (card: VCard, group: string | null): string | undefined =>
+  group ? card.properties.find((p) => p.group === group && p.name === 'X-ABLABEL')?.value : undefined;
+
+/** What Rapport keeps of a card. */
+export function vcardToCandidate(card: VCard): ContactCandidate {
+  const c = emptyCandidate();
+  const values = (name: string) => card.properties.filter((p) => p.name === name);
+  const notes: string[] = [];
+  for (const p of card.properties) {
+    const text = () => clean(unescapeValue(p.value));
+    switch (p.name) {
+      case 'FN':
+        c.name ??= text();
+        break;
+      case 'N': {
+        const [family, given] = structured(p.value);
+        c.familyName ??= clean(family);
+        c.givenName ??= clean(given);
+        break;
+      }
+      case 'ORG': {
+        // ORG:Company;Department;Team: the organization is the first part; units are not an organization.
+        const [org] = structured(p.value);
+        c.organization ??= clean(org);
+        break;
+      }
+      case 'TITLE':
+        c.title ??= text();
+        break;
+      case 'ROLE':
+        break;
+      case 'EMAIL': {
+        const email = text()?.replace(/^mailto:/i, '');
+        if (email && !c.emails.includes(email)) c.emails.push(email);
+        break;
+      }
+      case 'TEL': {
+        const tel = text()?.replace(/^tel:/i, '');
+        if (tel && !c.phones.includes(tel)) c.phones.push(tel);
+        break;
+      }
+      case 'URL':
+      case 'X-SOCIALPROFILE': {
+        const hint = [...(p.params.TYPE ?? []), labelOf(card, p.group) ?? '', p.name === 'X-SOCIALPROFILE' ? 'social' : ''].join(' ');
+        const raw = text() ?? p.params['X-USER']?.[0] ?? '';
+        const profile = socialProfileOf(raw, hint) ?? (p.params['X-USER']?.[0] ? socialProfileOf(p.params['X-USER'][0], hint) : null);
+        if (profile && !c.socialProfiles.some((s) => s.type === profile.type && s.url === profile.url && s.handle === profile.handle)) c.socialProfiles.push(profile);
+        break;
+      }
+      case 'BDAY':
+        if ((p.params.VALUE ?? [])[0]?.toLowerCase() !== 'text') c.birthday ??= birthdayOf(p.value);
+        break;
+      case 'ADR':
+        if (!c.location) {
+          const [, , , locality, region, , country] = structured(p.value);
+          c.location = clean([locality, region, country].map((s) => clean(s)).filter(Boolean).join(', '));
+        }
+        break;
+      case 'NOTE': {
+        const note = unescapeValue(p.value).trim();
+        if (note) notes.push(note);
+        break;
+      }
+      case 'CATEGORIES':
+        for (const t of p.value.split(/(?<!\\),/).map((s) => clean(unescapeValue(s)))) if (t && !c.tags.includes(t)) c.tags.push(t);
+        break;
+    }
+  }
+  if (!c.name && values('N').length) c.name = clean([c.givenName, c.familyName].filter(Boolean).join(' '));
+  if (notes.length) c.note = notes.join('\n\n');
+  return c;
+}
+
+/** The rows of a vCard file: one per card, at the line of its BEGIN:VCARD. */
+export async function* vcardRows(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<ImportRow> {
+  for await (const item of readVCards(chunks)) {
+    if ('failure' in item) yield { line: item.line, kind: 'failed', reason: item.failure };
+    else yield { line: item.card.line, kind: 'contact', contact: vcardToCandidate(item.card) };
+  }
+}
+
+/**
+ * Reads a whole vCard text into contact candidates (what a round-trip test needs). Cards that cannot
+ * be read are left out; use vcardRows for their line numbers and reasons.
+ */
+export async function parseVCardText(text: string): Promise<ContactCandidate[]> {
+  const out: ContactCandidate[] = [];
+  for await (const row of vcardRows(stringChunks(text))) if (row.kind === 'contact') out.push(row.contact);
+  return out;
+}
