@@ -7,6 +7,7 @@ import { api, fieldErrorsOf } from '../../api/client';
 import { keys, useMe, useTokens } from '../../api/hooks';
 import { formatDateTime, timeZones } from '../../ui/format';
 import { ErrorState, LoadingState } from '../../ui/states';
+import { DataLocationSection } from './data-location';
 
 function AccountSection({ me }: { me: MeDto }) {
   const client = useQueryClient();
@@ -203,17 +204,7 @@ export default function SettingsPage() {
       <AccountSection me={me.data} />
       <AppearanceSection />
       <TokensSection />
-      <Paper withBorder p="md">
-        <Stack gap="xs">
-          <Title order={2} size="h4">
-            Your data
-          </Title>
-          <Text size="sm" c="dimmed">
-            Rapport keeps everything in its data directory on the machine that runs the server (<Code>RAPPORT_DATA_DIR</Code>, by default <Code>~/.local/share/rapport</Code>), or in PostgreSQL when{' '}
-            <Code>DATABASE_URL</Code> is set. The CLI shows it with <Code>rapport serve --help</Code>.
-          </Text>
-        </Stack>
-      </Paper>
+      <DataLocationSection />
     </Stack>
   );
 }
