@@ -5,6 +5,7 @@ import { AppError, errorCodes } from '../server/platform/errors';
 import { registerContacts } from './commands/contacts';
 import { registerDemo } from './commands/demo';
 import { registerFollowUps } from './commands/followups';
+import { registerEvents } from './commands/events';
 import { registerLog } from './commands/log';
 import { registerMigrate } from './commands/migrate';
 import { registerNote } from './commands/note';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerLog(program);
   registerNote(program);
   registerFollowUps(program);
+  registerEvents(program);
   registerSearch(program);
   registerUser(program);
   registerToken(program);
