@@ -5,6 +5,8 @@ import { AppError, errorCodes } from '../server/platform/errors';
 import { registerContacts } from './commands/contacts';
 import { registerDemo } from './commands/demo';
 import { registerFollowUps } from './commands/followups';
+import { registerAppreciation } from './commands/appreciation';
+import { registerGoals } from './commands/goals';
 import { registerEvents } from './commands/events';
 import { registerLog } from './commands/log';
 import { registerMigrate } from './commands/migrate';
@@ -45,6 +47,8 @@ export function buildProgram(): Command {
   registerLog(program);
   registerNote(program);
   registerFollowUps(program);
+  registerAppreciation(program);
+  registerGoals(program);
   registerEvents(program);
   registerSearch(program);
   registerUser(program);
