@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { clickToFirstRows, loadToFirstRows, watchFirstRows } from './first-rows';
 import { ensureWebBuild, launchBrowser, newPage, startServer, type RunningServer } from './harness';
 
 let server: RunningServer;
@@ -35,9 +36,13 @@ describe('web app in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
 
     await signUp(page, 'Priya Raman', 'priya@example.com');
+    // A new account starts on the empty state: sample data, an import, or a first contact.
+    const welcome = page.getByRole('region', { name: 'Welcome to Rapport' });
+    await welcome.getByRole('button', { name: 'Load demo data' }).waitFor();
+    expect(await welcome.getByRole('link', { name: 'Import contacts' }).getAttribute('href')).toBe('/import');
 
     // Add a contact, with a validation message beside the field the server refused.
-    await page.getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('link', { name: 'Contacts', exact: true }).click();
     await page.getByRole('link', { name: 'New contact' }).click();
     await page.getByLabel('Name').fill('Ada Lovelace');
     await page.getByLabel('Organization').fill('Analytical Engines');
@@ -79,6 +84,23 @@ describe('web app in Chromium', () => {
     // The timeline shows it.
     await page.getByRole('tab', { name: 'Timeline' }).click();
     await expect(page.getByText('Talked about the difference engine roadmap').count()).resolves.toBeGreaterThan(0);
+
+    // Edit the interaction on the timeline; the change survives a reload.
+    await page.getByRole('button', { name: 'Edit “Talked about the difference engine roadmap”' }).click();
+    const editDialog = page.getByRole('dialog', { name: 'Edit interaction' });
+    await editDialog.getByRole('textbox', { name: /Summary/ }).fill('Reviewed the analytical engine roadmap');
+    await editDialog.getByRole('button', { name: 'Save' }).click();
+    await editDialog.waitFor({ state: 'hidden' });
+    await page.getByText('Reviewed the analytical engine roadmap').first().waitFor();
+    await page.reload();
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page.getByText('Reviewed the analytical engine roadmap').first().waitFor();
+    expect(await page.getByText('Talked about the difference engine roadmap').count()).toBe(0);
+
+    // Delete it, after confirming; the timeline is empty again.
+    await page.getByRole('button', { name: 'Delete “Reviewed the analytical engine roadmap”' }).click();
+    await page.getByRole('dialog', { name: 'Delete this interaction?' }).getByRole('button', { name: 'Delete interaction' }).click();
+    await page.getByText('No interactions yet').waitFor();
 
     // Edit.
     await page.getByRole('link', { name: 'Edit', exact: true }).click();
@@ -131,5 +153,31 @@ describe('web app in Chromium', () => {
     await second.page.waitForURL('**/sign-in');
     await first.context.close();
     await second.context.close();
+  });
+
+  it('a new account loads the demo data with one click and lands on a full home page; the first contacts page follows quickly', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await watchFirstRows(context);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signUp(page, 'Lena Park', 'lena@example.com');
+    const started = Date.now();
+    await page.getByRole('region', { name: 'Welcome to Rapport' }).getByRole('button', { name: 'Load demo data' }).click();
+    await page.getByText('Demo data loaded').waitFor({ timeout: 120_000 });
+    const loadMs = Date.now() - started;
+    await page.getByRole('heading', { name: 'Follow-ups due' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Welcome to Rapport' }).count()).toBe(0);
+
+    const viaClick = await clickToFirstRows(page, () => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Contacts' }).click());
+    const cold = await loadToFirstRows(page, '/contacts');
+    // Reported, not asserted (docs/performance.md): the issue's target is the first page within 1 s.
+    console.log(`demo data (300 contacts) loaded from the button in ${loadMs} ms; first contacts rows ${viaClick} ms after clicking Contacts, ${cold} ms after a full load of /contacts`);
+    expect(await page.getByRole('list', { name: 'Contacts' }).getByRole('listitem').count()).toBeGreaterThan(5);
+
+    // A second click (another tab) is refused: the account is no longer empty.
+    const again = await context.request.post('/api/v1/demo', { data: {}, headers: { origin: server.url } });
+    expect(again.status()).toBe(409);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
