@@ -6,6 +6,7 @@ export * from './follow-ups';
 export * from './organizations';
 export * from './tags';
 export * from './search';
+export * from './exports';
 export * from './appreciation';
 export * from './goals';
 export * from './events';

@@ -25,6 +25,8 @@ import { followUpRoutes } from './domains/follow-ups/follow-ups.routes';
 import { organizationRoutes } from './domains/organizations/organizations.routes';
 import { tagRoutes } from './domains/tags/tags.routes';
 import { searchRoutes } from './domains/search/search.routes';
+import { exportRoutes } from './domains/exports/exports.routes';
+import { backupRoutes } from './domains/backup/backup.routes';
 import { appreciationRoutes } from './domains/appreciation/appreciation.routes';
 import { goalRoutes } from './domains/goals/goals.routes';
 import { eventRoutes } from './domains/events/events.routes';
@@ -150,6 +152,8 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     await v1.register(organizationRoutes);
     await v1.register(tagRoutes);
     await v1.register(searchRoutes);
+    await v1.register(exportRoutes);
+    await v1.register(backupRoutes);
     await v1.register(appreciationRoutes);
     await v1.register(goalRoutes);
     await v1.register(eventRoutes);

@@ -69,6 +69,13 @@ const cases: Record<string, Case> = {
 
   'GET /api/v1/search': { expect: 'own' },
 
+  'GET /api/v1/export/contacts.vcf': { expect: 'own' },
+  'GET /api/v1/export/contacts.csv': { expect: 'own' },
+  'GET /api/v1/export/calendar.ics': { expect: 'own' },
+  'GET /api/v1/export/backup.json': { expect: 'own' },
+  // Restoring only ever writes into the caller's own (empty) account.
+  'POST /api/v1/restore': { body: () => ({ format: 'rapport-backup', version: 1, exportedAt: '2026-01-01T00:00:00Z', data: {} }), expect: 'own' },
+
   'POST /api/v1/kudos': { body: (ids) => ({ contactId: ids.contact, direction: 'given', text: 'x' }), expect: 404 },
   'GET /api/v1/kudos': { expect: 'own' },
   'GET /api/v1/kudos/{id}': { id: 'kudos', expect: 404 },

@@ -13,6 +13,8 @@ import { followUpService } from './domains/follow-ups/follow-ups.service';
 import { organizationService } from './domains/organizations/organizations.service';
 import { tagService } from './domains/tags/tags.service';
 import { searchService } from './domains/search/search.service';
+import { exportService } from './domains/exports/exports.service';
+import { backupService } from './domains/backup/backup.service';
 import { appreciationService } from './domains/appreciation/appreciation.service';
 import { goalService } from './domains/goals/goals.service';
 import { eventService } from './domains/events/events.service';
@@ -40,6 +42,8 @@ export async function createServices({ database, config, clock = systemClock }: 
     organizations: organizationService(deps),
     tags: tagService(deps),
     search: searchService(deps),
+    exports: exportService(deps),
+    backup: backupService(deps),
     appreciation: appreciationService(deps),
     goals: goalService(deps),
     events: eventService(deps),
