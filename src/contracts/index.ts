@@ -13,3 +13,4 @@ export * from './events';
 export * from './account';
 export * from './demo';
 export * from './instance';
+export * from './imports';

@@ -18,6 +18,7 @@ import { backupService } from './domains/backup/backup.service';
 import { appreciationService } from './domains/appreciation/appreciation.service';
 import { goalService } from './domains/goals/goals.service';
 import { eventService } from './domains/events/events.service';
+import { importService } from './domains/imports/imports.service';
 
 export interface ServiceOptions {
   database: RapportDatabase;
@@ -47,6 +48,7 @@ export async function createServices({ database, config, clock = systemClock }: 
     appreciation: appreciationService(deps),
     goals: goalService(deps),
     events: eventService(deps),
+    imports: importService(deps),
   };
 }
 

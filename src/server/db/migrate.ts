@@ -6,6 +6,7 @@ import * as initial from './migrations/0001-initial';
 import * as archivedInListIndexes from './migrations/0002-archived-in-list-indexes';
 import * as relationshipEngine from './migrations/0003-relationship-engine';
 import * as appreciationGoals from './migrations/0004-appreciation-goals';
+import * as imports from './migrations/0005-imports';
 import * as eventsChats from './migrations/0007-events-chats';
 import type { DB } from './schema';
 
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0007-events-chats': eventsChats,
   '0003-relationship-engine': relationshipEngine,
   '0004-appreciation-goals': appreciationGoals,
+  '0005-imports': imports,
 };
 
 /**

@@ -358,6 +358,43 @@ export interface MessageTemplateTable {
   updated_at: string;
 }
 
+// Issue 6 (imports, migration 0005).
+export interface ImportBatchTable {
+  id: string;
+  owner_id: string;
+  format: string;
+  file_name: string | null;
+  fingerprint: string | null;
+  /** pending (uploaded, previewed) | applied | undone */
+  status: string;
+  /** JSON: format, map, window, createContacts as chosen. */
+  options: string;
+  /** JSON: counts and problems of the last preview or of the apply. */
+  summary: string;
+  upload_path: string | null;
+  created_at: string;
+  applied_at: string | null;
+  undone_at: string | null;
+}
+
+export interface ImportItemTable {
+  import_id: string;
+  seq: number;
+  owner_id: string;
+  /** contact_created | contact_merged | note_created | interaction_created | organization_created | tag_created */
+  kind: string;
+  ref_id: string;
+  /** contact_merged: JSON of the contact as it was (row, tag ids, handles). */
+  before: string | null;
+}
+
+export interface ImportKeyTable {
+  owner_id: string;
+  key: string;
+  ref_id: string;
+  import_id: string;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   user: UserTable;
@@ -384,4 +421,7 @@ export interface DB {
   appreciation: AppreciationTable;
   weekly_goal: WeeklyGoalTable;
   calendar_feed: CalendarFeedTable;
+  import_batch: ImportBatchTable;
+  import_item: ImportItemTable;
+  import_key: ImportKeyTable;
 }

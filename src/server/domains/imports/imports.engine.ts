@@ -1,0 +1,367 @@
+import type { Kysely } from 'kysely';
+import type { ImportProblemDto, ImportSummaryDto } from '../../../contracts/imports';
+import type { Dialect } from '../../db/dialect';
+import type { ContactTable, DB } from '../../db/schema';
+import type { Actor } from '../../platform/context';
+import { refreshDerived } from '../contacts/contacts.derived';
+import { indexInteractions, reindexContacts } from '../search/search.index';
+import type { EventCandidate } from './candidate';
+import * as repo from './imports.repository';
+import { normalizeCandidate, type NormalContact } from './normalize';
+import type { OpenedImport } from './source';
+
+export const MAX_PROBLEMS = 1000;
+const BATCH = 500;
+
+export interface ImportItem {
+  kind: 'contact_created' | 'contact_merged' | 'note_created' | 'interaction_created' | 'organization_created' | 'tag_created';
+  refId: string;
+  before: string | null;
+}
+
+interface PendingNew {
+  id: string;
+  contact: NormalContact;
+  notes: string[];
+}
+
+interface PendingMerge {
+  id: string;
+  contact: NormalContact;
+  line: number;
+}
+
+const nameKey = (name: string, organization: string | null) => `${name.trim().toLowerCase()}\u0000${(organization ?? '').trim().toLowerCase()}`;
+const handleKey = (h: { kind: string; value: string }) => `${h.kind}\u0000${h.value}`;
+const MATCH_ORDER = ['email', 'phone', 'profile'];
+
+/**
+ * Runs an import inside the caller's transaction: reads every row, matches it against the owner's
+ * contacts (email, phone, profile URL, then name + organization, and the rows before it in the same
+ * file), creates or merges in batches, and returns the counts with what it did (for undo).
+ * Every row read lands in exactly one count.
+ */
+export async function runImport(
+  trx: Kysely<DB>,
+  env: { dialect: Dialect; actor: Actor; now: string; newId: () => string; importId: string; createContacts: boolean },
+  opened: OpenedImport,
+): Promise<{ summary: ImportSummaryDto; items: ImportItem[] }> {
+  const { actor, now, newId, dialect } = env;
+  const ownerId = actor.userId;
+  const counts = { rows: 0, new: 0, merged: 0, unchanged: 0, skipped: 0, failed: 0 };
+  const problems: ImportProblemDto[] = [];
+  let problemCount = 0;
+  const problem = (line: number, outcome: ImportProblemDto['outcome'], reason: string) => {
+    problemCount++;
+    if (problems.length < MAX_PROBLEMS) problems.push({ line, outcome, reason });
+  };
+  const items: ImportItem[] = [];
+
+  const index = await repo.loadMatchIndex(trx, ownerId);
+  const handles = new Map(index.handles.map((h) => [handleKey(h), h.contact_id]));
+  const names = new Map<string, string>();
+  for (const c of index.contacts) if (!names.has(nameKey(c.sort_name, c.organization_key))) names.set(nameKey(c.sort_name, c.organization_key), c.id);
+  const created = new Set<string>();
+  let pendingNew = new Map<string, PendingNew>();
+  let pendingMerges: PendingMerge[] = [];
+  const touchedForDerived = new Set<string>();
+  const keys = opened.format === 'icalendar' ? await repo.loadImportKeys(trx, ownerId, 'ics:') : new Set<string>();
+  const ownEmail = actor.email.toLowerCase();
+
+  function findMatch(c: NormalContact): string | undefined {
+    for (const kind of MATCH_ORDER)
+      for (const h of c.handles) {
+        if (h.kind !== kind) continue;
+        const id = handles.get(handleKey(h));
+        if (id) return id;
+      }
+    return names.get(nameKey(c.name, c.organization));
+  }
+
+  function remember(id: string, c: NormalContact) {
+    for (const h of c.handles) if (!handles.has(handleKey(h))) handles.set(handleKey(h), id);
+    const key = nameKey(c.name, c.organization);
+    if (!names.has(key)) names.set(key, id);
+  }
+
+  /** Merges into a contact created earlier in this file (still in memory): fills what it lacks. */
+  function mergePending(target: PendingNew, c: NormalContact): boolean {
+    const t = target.contact;
+    let changed = false;
+    for (const k of ['givenName', 'familyName', 'organization', 'title', 'location', 'birthday', 'howWeMet'] as const)
+      if (t[k] === null && c[k] !== null) {
+        t[k] = c[k];
+        changed = true;
+      }
+    const addAll = <T>(into: T[], from: T[], same: (a: T, b: T) => boolean, max: number) => {
+      for (const v of from)
+        if (into.length < max && !into.some((x) => same(x, v))) {
+          into.push(v);
+          changed = true;
+        }
+    };
+    addAll(t.emails, c.emails, (a, b) => a.toLowerCase() === b.toLowerCase(), 20);
+    addAll(t.phones, c.phones, (a, b) => a === b, 20);
+    addAll(t.socialProfiles, c.socialProfiles, (a, b) => a.type === b.type && a.url === b.url && a.handle === b.handle, 20);
+    addAll(t.tags, c.tags, (a, b) => a.toLowerCase() === b.toLowerCase(), 50);
+    addAll(t.handles, c.handles, (a, b) => a.kind === b.kind && a.value === b.value, 1000);
+    if (c.note && !target.notes.includes(c.note)) {
+      target.notes.push(c.note);
+      changed = true;
+    }
+    return changed;
+  }
+
+  async function flush() {
+    if (pendingNew.size === 0 && pendingMerges.length === 0) return;
+    const news = [...pendingNew.values()];
+    const merges = pendingMerges;
+    pendingNew = new Map();
+    pendingMerges = [];
+
+    // Organizations and tags by name, created once.
+    const orgNames = [...news.map((n) => n.contact.organization), ...merges.map((m) => m.contact.organization)].filter((o): o is string => !!o);
+    const orgs = await repo.ensureOrganizations(trx, ownerId, orgNames, now, newId);
+    for (const id of orgs.created) items.push({ kind: 'organization_created', refId: id, before: null });
+    const tagNames = [...news.flatMap((n) => n.contact.tags), ...merges.flatMap((m) => m.contact.tags)];
+    const tags = await repo.ensureTags(trx, ownerId, tagNames, now, newId);
+    for (const id of tags.created) items.push({ kind: 'tag_created', refId: id, before: null });
+    const orgId = (name: string | null) => (name ? (orgs.ids.get(name.trim().toLowerCase()) ?? null) : null);
+    const tagIds = (list: string[]) => [...new Set(list.map((t) => tags.ids.get(t.trim().toLowerCase())).filter((t): t is string => !!t))];
+
+    const rows: ContactTable[] = news.map(({ id, contact: c }) => ({
+      id,
+      owner_id: ownerId,
+      name: c.name,
+      sort_name: c.name.toLowerCase(),
+      given_name: c.givenName,
+      family_name: c.familyName,
+      pronouns: null,
+      headline: null,
+      organization_id: orgId(c.organization),
+      title: c.title,
+      location: c.location,
+      timezone: null,
+      emails: JSON.stringify(c.emails),
+      phones: JSON.stringify(c.phones),
+      social_profiles: JSON.stringify(c.socialProfiles),
+      birthday: c.birthday,
+      how_we_met: c.howWeMet,
+      circle: null,
+      cadence_days: null,
+      starred: false,
+      archived: false,
+      last_interaction_at: null,
+      next_due_on: null,
+      created_at: now,
+      updated_at: now,
+    }));
+    await repo.insertContacts(trx, rows);
+    await repo.insertHandles(trx, news.flatMap((n) => n.contact.handles.map((h) => ({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: n.id }))));
+    await repo.insertContactTags(trx, news.flatMap((n) => tagIds(n.contact.tags).map((tag_id) => ({ contact_id: n.id, tag_id, owner_id: ownerId }))));
+    const newNotes = news.flatMap((n) => [...(n.contact.note ? [n.contact.note] : []), ...n.notes].map((body) => ({ contactId: n.id, body })));
+    await repo.insertNotes(trx, ownerId, newNotes, now, newId);
+    for (const n of news) {
+      created.add(n.id);
+      items.push({ kind: 'contact_created', refId: n.id, before: null });
+    }
+
+    // Merges into contacts that exist in the database: fill what they lack, add what is new.
+    const changedIds = new Set<string>();
+    if (merges.length) {
+      const ids = [...new Set(merges.map((m) => m.id))];
+      const state = await repo.loadMergeState(trx, ownerId, ids);
+      const before = new Map<string, string>();
+      for (const m of merges) {
+        const s = state.get(m.id);
+        if (!s) {
+          counts.unchanged++;
+          continue;
+        }
+        const snapshot = created.has(m.id) || before.has(m.id) ? null : JSON.stringify({ row: s.row, tagIds: [...s.tagIds], handles: s.handles });
+        const c = m.contact;
+        const row = s.row;
+        let changed = false;
+        const fill = <K extends keyof ContactTable>(key: K, value: ContactTable[K] | null) => {
+          if ((row[key] === null || row[key] === undefined) && value !== null && value !== undefined) {
+            row[key] = value as ContactTable[K];
+            changed = true;
+          }
+        };
+        fill('given_name', c.givenName);
+        fill('family_name', c.familyName);
+        fill('organization_id', orgId(c.organization));
+        fill('title', c.title);
+        fill('location', c.location);
+        fill('birthday', c.birthday);
+        fill('how_we_met', c.howWeMet);
+        const union = <T>(json: string, add: T[], same: (a: T, b: T) => boolean): string => {
+          const list = JSON.parse(json) as T[];
+          let grew = false;
+          for (const v of add)
+            if (list.length < 20 && !list.some((x) => same(x, v))) {
+              list.push(v);
+              grew = true;
+            }
+          if (grew) changed = true;
+          return grew ? JSON.stringify(list) : json;
+        };
+        row.emails = union(row.emails, c.emails, (a: string, b: string) => a.toLowerCase() === b.toLowerCase());
+        row.phones = union(row.phones, c.phones, (a: string, b: string) => a === b);
+        row.social_profiles = union(row.social_profiles, c.socialProfiles, (a, b) => a.type === b.type && (a.url ?? a.handle) === (b.url ?? b.handle));
+        for (const h of c.handles)
+          if (!s.handles.some((x) => x.kind === h.kind && x.value === h.value)) {
+            s.handles.push(h);
+            s.newHandles.push(h);
+            changed = true;
+          }
+        for (const t of tagIds(c.tags))
+          if (!s.tagIds.has(t)) {
+            s.tagIds.add(t);
+            s.newTagIds.push(t);
+            changed = true;
+          }
+        if (c.note && !s.notes.has(c.note)) {
+          s.notes.add(c.note);
+          s.newNotes.push(c.note);
+          changed = true;
+        }
+        if (changed) {
+          counts.merged++;
+          changedIds.add(m.id);
+          if (snapshot) before.set(m.id, snapshot);
+        } else counts.unchanged++;
+        for (const w of c.warnings) problem(m.line, 'warning', w);
+      }
+      for (const id of changedIds) {
+        const s = state.get(id)!;
+        const r = s.row;
+        await repo.updateContactRow(trx, ownerId, id, {
+          given_name: r.given_name,
+          family_name: r.family_name,
+          organization_id: r.organization_id,
+          title: r.title,
+          location: r.location,
+          birthday: r.birthday,
+          how_we_met: r.how_we_met,
+          emails: r.emails,
+          phones: r.phones,
+          social_profiles: r.social_profiles,
+          updated_at: now,
+        });
+        await repo.insertHandles(trx, s.newHandles.map((h) => ({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: id })));
+        await repo.insertContactTags(trx, s.newTagIds.map((tag_id) => ({ contact_id: id, tag_id, owner_id: ownerId })));
+        const noteIds = await repo.insertNotes(trx, ownerId, s.newNotes.map((body) => ({ contactId: id, body })), now, newId);
+        if (before.has(id)) items.push({ kind: 'contact_merged', refId: id, before: before.get(id)! });
+        for (const noteId of noteIds) items.push({ kind: 'note_created', refId: noteId, before: null });
+      }
+    }
+    await reindexContacts(trx, dialect, ownerId, [...news.map((n) => n.id), ...changedIds]);
+  }
+
+  async function importEvent(line: number, event: EventCandidate) {
+    if (keys.has(event.key)) {
+      counts.unchanged++;
+      return;
+    }
+    const participantIds: string[] = [];
+    const unknown: string[] = [];
+    for (const a of event.attendees) {
+      if (a.email === ownEmail) continue;
+      const id = handles.get(handleKey({ kind: 'email', value: a.email }));
+      if (id) {
+        if (!participantIds.includes(id)) participantIds.push(id);
+      } else if (env.createContacts) {
+        const normal = normalizeCandidate({
+          name: a.name, givenName: null, familyName: null, organization: null, title: null, location: null, birthday: null,
+          emails: [a.email], phones: [], socialProfiles: [], note: null, tags: [], howWeMet: `Met in "${event.summary}"`.slice(0, 2000),
+        });
+        if (!normal.ok) continue;
+        const id = newId();
+        pendingNew.set(id, { id, contact: normal.contact, notes: [] });
+        remember(id, normal.contact);
+        participantIds.push(id);
+      } else unknown.push(a.email);
+    }
+    if (participantIds.length === 0) {
+      counts.skipped++;
+      problem(line, 'skipped', `"${event.summary}" on ${event.occurredAt.slice(0, 10)}: no attendee is one of your contacts${unknown.length ? ` (${unknown.slice(0, 3).join(', ')})` : ''}`);
+      return;
+    }
+    if (participantIds.some((id) => pendingNew.has(id))) await flush();
+    const id = newId();
+    await repo.insertInteraction(trx, {
+      id,
+      owner_id: ownerId,
+      kind: 'meeting',
+      occurred_at: event.occurredAt,
+      duration_minutes: event.durationMinutes,
+      initiated_by: null,
+      summary: event.summary,
+      notes: event.notes,
+      created_at: now,
+      updated_at: now,
+    }, participantIds);
+    await repo.insertImportKey(trx, { owner_id: ownerId, key: event.key, ref_id: id, import_id: env.importId });
+    keys.add(event.key);
+    await indexInteractions(trx, dialect, ownerId, [{ id, summary: event.summary, notes: event.notes }]);
+    for (const p of participantIds) touchedForDerived.add(p);
+    items.push({ kind: 'interaction_created', refId: id, before: null });
+    counts.new++;
+  }
+
+  for await (const row of opened.rows) {
+    counts.rows++;
+    if (row.kind === 'skipped' || row.kind === 'failed') {
+      counts[row.kind]++;
+      problem(row.line, row.kind, row.reason);
+      continue;
+    }
+    if (row.kind === 'event') {
+      await importEvent(row.line, row.event);
+      continue;
+    }
+    if (row.kind !== 'contact') continue;
+    const checked = normalizeCandidate(row.contact);
+    if (!checked.ok) {
+      counts[checked.outcome]++;
+      problem(row.line, checked.outcome, checked.reason);
+      continue;
+    }
+    const c = checked.contact;
+    const match = findMatch(c);
+    if (match && pendingNew.has(match)) {
+      if (mergePending(pendingNew.get(match)!, c)) counts.merged++;
+      else counts.unchanged++;
+      for (const w of c.warnings) problem(row.line, 'warning', w);
+      remember(match, c);
+    } else if (match) {
+      pendingMerges.push({ id: match, contact: c, line: row.line });
+      remember(match, c);
+    } else {
+      const id = newId();
+      pendingNew.set(id, { id, contact: c, notes: [] });
+      remember(id, c);
+      counts.new++;
+      for (const w of c.warnings) problem(row.line, 'warning', w);
+    }
+    if (pendingNew.size + pendingMerges.length >= BATCH) await flush();
+  }
+  await flush();
+  if (touchedForDerived.size) {
+    const ids = [...touchedForDerived];
+    for (let i = 0; i < ids.length; i += BATCH) await refreshDerived(trx, ownerId, ids.slice(i, i + BATCH), actor.timezone, new Date(now));
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return {
+    summary: {
+      ...counts,
+      problems,
+      problemsTruncated: problemCount > problems.length,
+      encoding: opened.encoding,
+      headers: opened.headers,
+      columnMap: opened.columnMap,
+    },
+    items,
+  };
+}

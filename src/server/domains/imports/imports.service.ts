@@ -1,0 +1,294 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { ImportDto, ImportFormatName, ImportOptionsInput, ImportSummaryDto } from '../../../contracts/imports';
+import type { ContactTable, DB, ImportBatchTable } from '../../db/schema';
+import { nowIso } from '../../platform/clock';
+import type { Actor, Deps } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import { decodeCursor, pageOf } from '../../platform/pagination';
+import { refreshDerived } from '../contacts/contacts.derived';
+import { interactionsOnlyWith } from '../contacts/contacts.repository';
+import { reindexContacts, removeSearchDocs } from '../search/search.index';
+import { runImport } from './imports.engine';
+import * as repo from './imports.repository';
+import { MAX_IMPORT_BYTES } from './decode';
+import { openImport } from './source';
+
+export type ByteSource = () => AsyncIterable<Buffer | Uint8Array>;
+
+const DAY_MS = 86_400_000;
+const uploadDir = () => join(tmpdir(), 'rapport-imports');
+
+class Rollback extends Error {
+  constructor(readonly result: { format: ImportFormatName; summary: ImportSummaryDto }) {
+    super('rollback');
+  }
+}
+
+export const emptySummary = (): ImportSummaryDto => ({
+  rows: 0, new: 0, merged: 0, unchanged: 0, skipped: 0, failed: 0, problems: [], problemsTruncated: false, encoding: 'utf8', headers: null, columnMap: null,
+});
+
+export function toImportDto(row: ImportBatchTable): ImportDto {
+  return {
+    id: row.id,
+    status: row.status as ImportDto['status'],
+    format: row.format as ImportFormatName,
+    fileName: row.file_name,
+    createdAt: row.created_at,
+    appliedAt: row.applied_at,
+    undoneAt: row.undone_at,
+    ...emptySummary(),
+    ...(JSON.parse(row.summary) as Partial<ImportSummaryDto>),
+  };
+}
+
+export const fileSource = (path: string): ByteSource => () => createReadStream(path, { highWaterMark: 256 * 1024 });
+
+/**
+ * Imports: preview (a dry run that writes nothing), apply (all or nothing, one transaction,
+ * recorded), history and undo. The HTTP upload is kept in a temporary file between preview and apply.
+ */
+export function importService(deps: Deps) {
+  const { database, clock } = deps;
+  const { db, dialect } = database;
+
+  function windowOf(options: ImportOptionsInput) {
+    const now = clock.now();
+    const to = options.to && new Date(options.to) < now ? options.to : now.toISOString();
+    const from = options.from ?? new Date(now.getTime() - 365 * DAY_MS).toISOString();
+    return { from, to };
+  }
+
+  async function execute(trx: Kysely<DB>, actor: Actor, source: ByteSource, options: ImportOptionsInput, importId: string) {
+    const opened = await openImport(source(), { format: options.format, map: options.map, window: windowOf(options) });
+    const { summary, items } = await runImport(trx, { dialect, actor, now: nowIso(clock), newId, importId, createContacts: options.createContacts ?? false }, opened);
+    return { opened, summary, items };
+  }
+
+  /** What an import would do, computed by doing it in a transaction that is then rolled back. */
+  async function preview(actor: Actor, source: ByteSource, options: ImportOptionsInput): Promise<{ format: ImportFormatName; summary: ImportSummaryDto }> {
+    try {
+      await db.transaction().execute(async (trx) => {
+        const importId = newId();
+        // The import_key rows of a preview need a batch to point at; it is rolled back with the rest.
+        await repo.insertBatch(trx, batchRow(actor, importId, 'pending', null, options));
+        const { opened, summary } = await execute(trx, actor, source, options, importId);
+        throw new Rollback({ format: opened.format, summary });
+      });
+    } catch (error) {
+      if (error instanceof Rollback) return error.result;
+      throw error;
+    }
+    throw new AppError('internal', 'preview did not roll back');
+  }
+
+  function batchRow(actor: Actor, id: string, status: string, fileName: string | null, options: ImportOptionsInput): ImportBatchTable {
+    return {
+      id,
+      owner_id: actor.userId,
+      format: options.format ?? 'csv',
+      file_name: fileName,
+      fingerprint: null,
+      status,
+      options: JSON.stringify(options),
+      summary: '{}',
+      upload_path: null,
+      created_at: nowIso(clock),
+      applied_at: null,
+      undone_at: null,
+    };
+  }
+
+  /** Applies a file: everything in one transaction, recorded with what it did. */
+  async function applySource(actor: Actor, source: ByteSource, options: ImportOptionsInput, fileName: string | null, existingId?: string): Promise<ImportDto> {
+    const id = existingId ?? newId();
+    await db.transaction().execute(async (trx) => {
+      if (!existingId) await repo.insertBatch(trx, batchRow(actor, id, 'pending', fileName, options));
+      const { opened, summary, items } = await execute(trx, actor, source, options, id);
+      await repo.insertItems(trx, items.map((item, seq) => ({ import_id: id, seq, owner_id: actor.userId, kind: item.kind, ref_id: item.refId, before: item.before })));
+      await repo.updateBatch(trx, actor.userId, id, {
+        status: 'applied',
+        format: opened.format,
+        fingerprint: opened.fingerprint(),
+        summary: JSON.stringify(summary),
+        applied_at: nowIso(clock),
+        upload_path: null,
+      });
+    });
+    return get(actor, id);
+  }
+
+  async function get(actor: Actor, id: string): Promise<ImportDto> {
+    const row = await repo.findBatch(db, actor.userId, id);
+    if (!row) throw notFound('Import');
+    return toImportDto(row);
+  }
+
+  async function pendingUpload(actor: Actor, id: string) {
+    const row = await repo.findBatch(db, actor.userId, id);
+    if (!row) throw notFound('Import');
+    if (row.status !== 'pending' || !row.upload_path) throw new AppError('conflict', `This import was already ${row.status}`);
+    return row;
+  }
+
+  async function cleanOldUploads() {
+    try {
+      for (const name of await readdir(uploadDir())) {
+        const path = join(uploadDir(), name);
+        if (Date.now() - (await stat(path)).mtimeMs > DAY_MS) await rm(path, { force: true });
+      }
+    } catch {
+      // nothing to clean
+    }
+  }
+
+  return {
+    preview,
+
+    /** CLI: apply a file at once (or only preview it). */
+    async importFile(actor: Actor, path: string, options: ImportOptionsInput, fileName: string) {
+      return applySource(actor, fileSource(path), options, fileName);
+    },
+
+    applySource,
+
+    /** HTTP: stores the upload (refusing more than 50 MB), previews it, and keeps it for apply. */
+    async upload(actor: Actor, file: Readable, fileName: string | null, options: ImportOptionsInput): Promise<ImportDto> {
+      await mkdir(uploadDir(), { recursive: true });
+      await cleanOldUploads();
+      const id = newId();
+      const path = join(uploadDir(), id);
+      let size = 0;
+      try {
+        await pipeline(
+          file,
+          async function* (source: AsyncIterable<Buffer>) {
+            for await (const chunk of source) {
+              size += chunk.length;
+              if (size > MAX_IMPORT_BYTES) throw new AppError('payload_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+              yield chunk;
+            }
+          },
+          createWriteStream(path),
+        );
+        if ((file as Readable & { truncated?: boolean }).truncated) throw new AppError('payload_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+        const { format, summary } = await preview(actor, fileSource(path), options);
+        await repo.insertBatch(db, { ...batchRow(actor, id, 'pending', fileName, options), format, summary: JSON.stringify(summary), upload_path: path });
+      } catch (error) {
+        await rm(path, { force: true });
+        throw error;
+      }
+      return get(actor, id);
+    },
+
+    /** HTTP: previews an upload again with other options (a column mapping, a format, a window). */
+    async repreview(actor: Actor, id: string, options: ImportOptionsInput): Promise<ImportDto> {
+      const row = await pendingUpload(actor, id);
+      const { format, summary } = await preview(actor, fileSource(row.upload_path!), options);
+      await repo.updateBatch(db, actor.userId, id, { format, summary: JSON.stringify(summary), options: JSON.stringify(options) });
+      return get(actor, id);
+    },
+
+    /** HTTP: applies an upload with the options of its last preview. */
+    async apply(actor: Actor, id: string): Promise<ImportDto> {
+      const row = await pendingUpload(actor, id);
+      const result = await applySource(actor, fileSource(row.upload_path!), JSON.parse(row.options) as ImportOptionsInput, row.file_name, id);
+      await rm(row.upload_path!, { force: true });
+      return result;
+    },
+
+    get,
+
+    async list(actor: Actor, query: { limit: number; cursor?: string }): Promise<{ items: ImportDto[]; nextCursor: string | null }> {
+      const cursor = decodeCursor(query.cursor, 2);
+      const rows = await repo.listBatches(db, actor.userId, query.limit + 1, cursor && { key: String(cursor[0]), id: String(cursor[1]) });
+      const page = pageOf(rows, query.limit, (r) => [r.created_at, r.id]);
+      return { items: page.items.map(toImportDto), nextCursor: page.nextCursor };
+    },
+
+    /**
+     * Undoes an applied import: deletes what it created (contacts with their notes and the
+     * interactions only they took part in, notes, calendar interactions, organizations and tags no
+     * one uses any more) and puts merged contacts back as they were before it. One transaction.
+     */
+    async undo(actor: Actor, id: string): Promise<ImportDto> {
+      const ownerId = actor.userId;
+      await db.transaction().execute(async (trx) => {
+        const batch = await repo.findBatch(trx, ownerId, id);
+        if (!batch) throw notFound('Import');
+        if (batch.status !== 'applied') throw new AppError('conflict', batch.status === 'undone' ? 'This import was already undone' : 'This import was never applied');
+        const items = await repo.itemsOf(trx, id);
+        const of = (kind: string) => items.filter((i) => i.kind === kind).map((i) => i.ref_id);
+        const touched = new Set<string>();
+
+        const interactions = of('interaction_created');
+        for (const part of repo.chunks(interactions, 500)) {
+          const links = await trx.selectFrom('interaction_contact').select('contact_id').where('interaction_id', 'in', part).execute();
+          for (const l of links) touched.add(l.contact_id);
+          await trx.deleteFrom('interaction').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
+        }
+        await removeSearchDocs(trx, dialect, interactions);
+        for (const part of repo.chunks(of('note_created'), 500)) await trx.deleteFrom('note').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
+
+        for (const item of items.filter((i) => i.kind === 'contact_merged')) {
+          const before = JSON.parse(item.before!) as { row: ContactTable; tagIds: string[]; handles: { kind: string; value: string }[] };
+          const exists = await trx.selectFrom('contact').select('id').where('id', '=', item.ref_id).where('owner_id', '=', ownerId).executeTakeFirst();
+          if (!exists) continue;
+          const { id: _id, owner_id: _owner, ...values } = before.row;
+          const orgOk = values.organization_id
+            ? await trx.selectFrom('organization').select('id').where('id', '=', values.organization_id).executeTakeFirst()
+            : true;
+          await trx.updateTable('contact').set({ ...values, organization_id: orgOk ? values.organization_id : null }).where('id', '=', item.ref_id).where('owner_id', '=', ownerId).execute();
+          await trx.deleteFrom('contact_tag').where('contact_id', '=', item.ref_id).execute();
+          const liveTags = before.tagIds.length ? (await trx.selectFrom('tag').select('id').where('owner_id', '=', ownerId).where('id', 'in', before.tagIds).execute()).map((t) => t.id) : [];
+          if (liveTags.length) await trx.insertInto('contact_tag').values(liveTags.map((tag_id) => ({ contact_id: item.ref_id, tag_id, owner_id: ownerId }))).execute();
+          await trx.deleteFrom('contact_handle').where('contact_id', '=', item.ref_id).execute();
+          if (before.handles.length)
+            await trx.insertInto('contact_handle').values(before.handles.map((h) => ({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: item.ref_id }))).execute();
+          touched.add(item.ref_id);
+        }
+
+        const createdContacts = of('contact_created');
+        const orphans: string[] = [];
+        for (const cid of createdContacts) orphans.push(...(await interactionsOnlyWith(trx, ownerId, cid)));
+        for (const part of repo.chunks(orphans, 500)) await trx.deleteFrom('interaction').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
+        for (const part of repo.chunks(createdContacts, 500)) await trx.deleteFrom('contact').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
+        await removeSearchDocs(trx, dialect, [...createdContacts, ...orphans]);
+        for (const c of createdContacts) touched.delete(c);
+
+        for (const part of repo.chunks(of('organization_created'), 500))
+          await trx
+            .deleteFrom('organization')
+            .where('owner_id', '=', ownerId)
+            .where('id', 'in', part)
+            .where(({ not, exists, selectFrom }) => not(exists(selectFrom('contact').select('contact.id').whereRef('contact.organization_id', '=', 'organization.id'))))
+            .execute();
+        for (const part of repo.chunks(of('tag_created'), 500))
+          await trx
+            .deleteFrom('tag')
+            .where('owner_id', '=', ownerId)
+            .where('id', 'in', part)
+            .where(({ not, exists, selectFrom }) => not(exists(selectFrom('contact_tag').select('contact_tag.tag_id').whereRef('contact_tag.tag_id', '=', 'tag.id'))))
+            .execute();
+
+        await trx.deleteFrom('import_key').where('import_id', '=', id).execute();
+        const ids = [...touched];
+        for (const part of repo.chunks(ids, 500)) {
+          await refreshDerived(trx, ownerId, part, actor.timezone, clock.now());
+          await reindexContacts(trx, dialect, ownerId, part);
+        }
+        await repo.updateBatch(trx, ownerId, id, { status: 'undone', undone_at: nowIso(clock) });
+      });
+      return get(actor, id);
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof importService>;

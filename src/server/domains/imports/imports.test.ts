@@ -1,0 +1,132 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
+import type { Clock } from '../../platform/clock';
+import { fileSource, type ByteSource } from './imports.service';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const text = (s: string): ByteSource => async function* () {
+  yield Buffer.from(s, 'utf8');
+};
+
+describe.each(dialects)('imports on %s', (dialect) => {
+  let t: TestApp;
+  let alice: TestUser;
+  let bob: TestUser;
+  const clock: Clock = { now: () => new Date('2026-03-01T12:00:00Z') };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { clock });
+    alice = await t.signUp();
+    bob = await t.signUp();
+  });
+  afterAll(() => t?.close());
+
+  const imports = () => t.app.services.imports;
+  const call = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: user.auth, ...(payload && { payload }) });
+  const contactsOf = async (user: TestUser) => (await call(user, 'GET', '/contacts?limit=200')).json().items as { id: string; name: string; emails: string[]; phones: string[]; tags: string[]; organization: string | null; socialProfiles: { url: string }[]; howWeMet: string | null }[];
+  const count = async (table: 'contact' | 'interaction' | 'note' | 'organization' | 'tag', ownerId: string) =>
+    Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('owner_id', '=', ownerId).executeTakeFirstOrThrow()).n);
+
+  it('previews a LinkedIn export without writing, applies it, ignores it the second time, and undoes it', async () => {
+    const preview = await imports().preview(alice.actor, fileSource(fixture('linkedin-connections.csv')), {});
+    expect(preview.format).toBe('linkedin');
+    expect(preview.summary).toMatchObject({ rows: 6, new: 4, merged: 0, unchanged: 0, skipped: 1, failed: 1 });
+    expect(preview.summary.problems).toEqual([
+      { line: 8, outcome: 'skipped', reason: 'no name, email or phone' },
+      { line: 9, outcome: 'failed', reason: '"not-an-email" is not an email address' },
+    ]);
+    expect(await count('contact', alice.userId)).toBe(0);
+    expect(await count('organization', alice.userId)).toBe(0);
+
+    const applied = await imports().applySource(alice.actor, fileSource(fixture('linkedin-connections.csv')), {}, 'Connections.csv');
+    expect(applied).toMatchObject({ status: 'applied', format: 'linkedin', fileName: 'Connections.csv', new: 4, skipped: 1, failed: 1 });
+    const contacts = await contactsOf(alice);
+    expect(contacts.map((c) => c.name)).toEqual(['Ada Lovelace', 'Grace Hopper', 'José Álvarez', 'Margaret Hamilton']);
+    expect(contacts[0]).toMatchObject({ emails: ['ada@analytical.example'], organization: 'Analytical Engines', howWeMet: 'Connected on LinkedIn on 2023-10-20' });
+    expect(contacts[1]!.socialProfiles[0]!.url).toBe('https://www.linkedin.com/in/grace-hopper');
+    // Found by search like any contact.
+    expect((await call(alice, 'GET', '/contacts?q=hopper')).json().items.map((c: { name: string }) => c.name)).toEqual(['Grace Hopper']);
+
+    const again = await imports().applySource(alice.actor, fileSource(fixture('linkedin-connections.csv')), {}, 'Connections.csv');
+    expect(again).toMatchObject({ new: 0, merged: 0, unchanged: 4, skipped: 1, failed: 1 });
+    expect(await count('contact', alice.userId)).toBe(4);
+
+    await imports().undo(alice.actor, again.id);
+    expect(await count('contact', alice.userId)).toBe(4);
+    const undone = await imports().undo(alice.actor, applied.id);
+    expect(undone).toMatchObject({ status: 'undone', undoneAt: '2026-03-01T12:00:00.000Z' });
+    expect(await count('contact', alice.userId)).toBe(0);
+    expect(await count('organization', alice.userId)).toBe(0);
+    expect((await call(alice, 'GET', '/contacts?q=hopper')).json().items).toEqual([]);
+    await expect(imports().undo(alice.actor, applied.id)).rejects.toThrow('already undone');
+    await expect(imports().undo(bob.actor, again.id)).rejects.toThrow('Import not found');
+  });
+
+  it('merges into existing contacts by email, phone or profile, fills what they lack, and undo restores them', async () => {
+    const existing = (await call(bob, 'POST', '/contacts', { name: 'Marie S. Curie', emails: ['marie@sorbonne.example'], tags: ['Physics'], title: 'Chemist' })).json();
+    const byPhone = (await call(bob, 'POST', '/contacts', { name: 'J. Müller', phones: ['+49 171 1234567'] })).json();
+    const note = (await call(bob, 'POST', `/contacts/${existing.id}/notes`, { body: 'Two Nobel prizes, physics and chemistry.\nAsk about the lab.' }));
+    expect(note.statusCode).toBe(201);
+
+    const vcf = await imports().applySource(bob.actor, fileSource(fixture('vcard-30-apple.vcf')), {}, 'apple.vcf');
+    expect(vcf).toMatchObject({ rows: 2, new: 1, merged: 1 });
+    const marie = (await call(bob, 'GET', `/contacts/${existing.id}`)).json();
+    expect(marie).toMatchObject({
+      name: 'Marie S. Curie', // kept: an import never overwrites what you wrote
+      title: 'Chemist',
+      organization: 'Sorbonne Université',
+      birthday: '--11-07',
+      emails: ['marie@sorbonne.example', 'marie.curie@home.example'],
+      phones: ['+33612345678'],
+      tags: ['Mentors', 'Physics', 'Science'],
+    });
+    // The note it already had is not added twice.
+    expect((await call(bob, 'GET', `/contacts/${existing.id}/notes`)).json().items).toHaveLength(1);
+
+    const old = await imports().applySource(bob.actor, fileSource(fixture('vcard-21-outlook.vcf')), {}, 'outlook.vcf');
+    expect(old).toMatchObject({ new: 1, merged: 1 });
+    expect((await call(bob, 'GET', `/contacts/${byPhone.id}`)).json()).toMatchObject({ name: 'J. Müller', emails: ['juergen@strassenbau.example'], birthday: '1970-04-15' });
+
+    await imports().undo(bob.actor, vcf.id);
+    const restored = (await call(bob, 'GET', `/contacts/${existing.id}`)).json();
+    expect(restored).toMatchObject({ organization: null, birthday: null, emails: ['marie@sorbonne.example'], phones: [], tags: ['Physics'] });
+    expect((await call(bob, 'GET', '/contacts?q=pierre')).json().items).toEqual([]);
+    // Matching by the email it no longer has is gone with the undo.
+    expect((await call(bob, 'GET', '/contacts?q=home')).json().items).toEqual([]);
+  });
+
+  it('changes nothing when the file turns out broken half-way', async () => {
+    const before = await count('contact', alice.userId);
+    const broken = 'name,email\nGood One,good@example.com\nAnother,another@example.com\n"Unclosed,quote@example.com\n';
+    await expect(imports().applySource(alice.actor, text(broken), {}, 'broken.csv')).rejects.toThrow(/cannot be read as CSV/);
+    expect(await count('contact', alice.userId)).toBe(before);
+    expect((await imports().list(alice.actor, { limit: 50 })).items.every((i) => i.fileName !== 'broken.csv')).toBe(true);
+  });
+
+  it('turns past calendar meetings into interactions with the attendees who are contacts, once', async () => {
+    const user = await t.signUp('me@example.com');
+    const ada = (await call(user, 'POST', '/contacts', { name: 'Ada', emails: ['ada@analytical.example'] })).json();
+    const grace = (await call(user, 'POST', '/contacts', { name: 'Grace', emails: ['grace@navy.example'] })).json();
+    const options = { from: '2025-12-01T00:00:00Z' };
+    const first = await imports().applySource(user.actor, fileSource(fixture('calendar.ics')), options, 'calendar.ics');
+    // Coffee + 7 weekly syncs before "now" (1 March: 10 minus the EXDATE minus 2 later), cancelled and future skipped.
+    expect(first).toMatchObject({ format: 'icalendar', new: 8, skipped: 2, unchanged: 0, failed: 0 });
+    expect(first.rows).toBe(first.new + first.merged + first.unchanged + first.skipped + first.failed);
+    const timeline = (await call(user, 'GET', `/contacts/${ada.id}/interactions`)).json().items;
+    expect(timeline).toEqual([expect.objectContaining({ summary: 'Coffee with Ada', kind: 'meeting', occurredAt: '2026-02-10T09:00:00.000Z', durationMinutes: 30 })]);
+    expect((await call(user, 'GET', `/contacts/${grace.id}`)).json().lastInteractionAt).toBe('2026-02-23T08:00:00.000Z');
+    expect(await count('contact', user.userId)).toBe(2); // the stranger was not made a contact
+
+    const second = await imports().applySource(user.actor, fileSource(fixture('calendar.ics')), options, 'calendar.ics');
+    expect(second).toMatchObject({ new: 0, unchanged: 8, skipped: 2 });
+    await imports().undo(user.actor, first.id);
+    expect(await count('interaction', user.userId)).toBe(0);
+    expect((await call(user, 'GET', `/contacts/${grace.id}`)).json().lastInteractionAt).toBeNull();
+
+    const withNew = await imports().applySource(user.actor, fileSource(fixture('calendar.ics')), { ...options, createContacts: true }, 'calendar.ics');
+    expect(withNew.new).toBe(8);
+    expect((await contactsOf(user)).map((c) => c.name).sort()).toEqual(['Ada', 'Grace', 'Stranger']);
+  });
+});
