@@ -9,6 +9,7 @@ import { api, ApiError, fieldErrorsOf } from '../../api/client';
 import { keys, useContact, useCreateFollowUp, useDeleteContact, useFollowUps, useMe, useNotes, useTimeline, useUpdateContact, useUpdateFollowUp } from '../../api/hooks';
 import { addDays, circleLabels, formatDate, formatDateTime, initials, kindLabels, localTimeIn, todayIn } from '../../ui/format';
 import { EmptyState, ErrorState, LoadingState, NotFoundState } from '../../ui/states';
+import { ContactLedgerCard } from '../appreciation/ledger';
 import { useQuickLog } from '../interactions/quick-log';
 import { InteractionDeleteModal, InteractionEditModal } from '../interactions/interaction-edit';
 
@@ -432,6 +433,7 @@ export default function ContactPage() {
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Profile contact={c} />
+          <ContactLedgerCard contact={c} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
         <Card withBorder>
