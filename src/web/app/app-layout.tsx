@@ -4,6 +4,7 @@ import { spotlight } from '@mantine/spotlight';
 import { IconAddressBook, IconBell, IconBuilding, IconHome, IconKeyboard, IconMoon, IconPencilPlus, IconSearch, IconSettings, IconSun, IconTag, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconHeartHandshake, IconTargetArrow } from '@tabler/icons-react';
+import { IconCalendarEvent } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { keys, useMe } from '../api/hooks';
@@ -15,6 +16,7 @@ const nav = [
   { to: '/', label: 'Home', icon: IconHome, end: true },
   { to: '/contacts', label: 'Contacts', icon: IconAddressBook },
   { to: '/follow-ups', label: 'Follow-ups', icon: IconBell },
+  { to: '/events', label: 'Events', icon: IconCalendarEvent },
   { to: '/review', label: 'Weekly review', icon: IconTargetArrow },
   { to: '/appreciation', label: 'Appreciation', icon: IconHeartHandshake },
   { to: '/organizations', label: 'Organizations', icon: IconBuilding },
