@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -12,6 +11,7 @@ import type { Config } from './config';
 import type { RapportDatabase } from './db/database';
 import type { Clock } from './platform/clock';
 import { newId } from './platform/ids';
+import { addSecurityHeaders } from './platform/security-headers';
 import { sendProblem, toAppError } from './platform/problem';
 import { AppError } from './platform/errors';
 import { createServices, type Services } from './services';
@@ -103,7 +103,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     return sendProblem(reply, new AppError('not_found', `No route for ${request.method} ${path}`), request);
   });
 
-  await app.register(helmet, {
+  addSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -1,11 +1,20 @@
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SelectQueryNode,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type QueryResult,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
 import { AppError } from '../platform/errors';
 import type { Dialect } from './dialect';
 import type { DB } from './schema';
-import { SqliteBooleanPlugin } from './sqlite-boolean-plugin';
 
 export interface Database_ {
   db: Kysely<DB>;
@@ -34,21 +43,86 @@ export function openSqlite(file: string): Database.Database {
   return sqlite;
 }
 
+/** Statements kept prepared per connection (the app's queries are a few hundred distinct texts). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/** better-sqlite3 refuses JS booleans: they are bound as 0/1 (SQLite has no boolean type). */
+function sqliteParameters(parameters: readonly unknown[]): readonly unknown[] {
+  for (let i = 0; i < parameters.length; i++) {
+    if (typeof parameters[i] === 'boolean') return parameters.map((v) => (typeof v === 'boolean' ? Number(v) : v));
+  }
+  return parameters;
+}
+
+/**
+ * Kysely's SQLite connection prepares every query anew; preparing costs more than running the
+ * small indexed queries the app mostly sends. This one keeps prepared statements by SQL text (the
+ * oldest are dropped past STATEMENT_CACHE_SIZE) and binds booleans as 0/1, which a Kysely plugin
+ * used to do by rewriting every query tree.
+ */
+class CachingSqliteConnection implements DatabaseConnection {
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  #prepare(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.#db.prepare(text);
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.delete(this.#statements.keys().next().value!);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const statement = this.#prepare(compiledQuery.sql);
+    const parameters = sqliteParameters(compiledQuery.parameters);
+    if (statement.reader) return Promise.resolve({ rows: statement.all(parameters) as R[] });
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return Promise.resolve({
+      numAffectedRows: changes !== undefined && changes !== null ? BigInt(changes) : undefined,
+      insertId: lastInsertRowid !== undefined && lastInsertRowid !== null ? BigInt(lastInsertRowid) : undefined,
+      rows: [],
+    });
+  }
+
+  async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    // A statement being iterated cannot run again meanwhile: streams get a statement of their own.
+    if (!SelectQueryNode.is(compiledQuery.query)) throw new Error('Sqlite driver only supports streaming of select queries');
+    const statement = this.#db.prepare(compiledQuery.sql);
+    for (const row of statement.iterate(sqliteParameters(compiledQuery.parameters))) yield { rows: [row as R] };
+  }
+}
+
 /**
  * SQLite transactions begin IMMEDIATE. A deferred BEGIN that reads and then writes must upgrade its
  * lock, and if another process (the CLI next to the server, two CLI commands) wrote in between,
  * SQLite fails at once with "database is locked", without waiting for busy_timeout. Taking the
  * write lock up front makes concurrent writers queue (up to busy_timeout) instead.
+ * Queries run on a CachingSqliteConnection (Kysely's connection mutex still serializes them).
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #connection: CachingSqliteConnection;
+  constructor(settings: SqliteDialectConfig & { database: Database.Database }) {
+    super(settings);
+    this.#connection = new CachingSqliteConnection(settings.database);
+  }
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    await super.acquireConnection(); // waits for the single connection to be free
+    return this.#connection;
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #settings: SqliteDialectConfig;
-  constructor(settings: SqliteDialectConfig) {
+  readonly #settings: SqliteDialectConfig & { database: Database.Database };
+  constructor(settings: SqliteDialectConfig & { database: Database.Database }) {
     super(settings);
     this.#settings = settings;
   }
@@ -66,7 +140,6 @@ export function createSqliteDatabase(file: string): Database_ {
   }
   const db = new Kysely<DB>({
     dialect: new ImmediateSqliteDialect({ database: sqlite }),
-    plugins: [new SqliteBooleanPlugin()],
   });
   return {
     db,

@@ -37,11 +37,11 @@ export async function findUserByTokenHash(db: Kysely<DB>, tokenHash: string, now
   const row = await db
     .selectFrom('api_token as t')
     .innerJoin('user as u', 'u.id', 't.user_id')
-    .select(['t.id as tokenId', 't.last_used_at as lastUsedAt', 'u.id', 'u.email', 'u.name', 'u.role', 'u.timezone', 'u.createdAt'])
+    .select(['t.id as tokenId', 't.last_used_at as lastUsedAt', 't.expires_at as expiresAt', 'u.id', 'u.email', 'u.name', 'u.role', 'u.timezone', 'u.createdAt'])
     .where('t.token_hash', '=', tokenHash)
     .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', nowIso)]))
     .executeTakeFirst();
-  return row && { ...asUser(row), tokenId: row.tokenId, lastUsedAt: row.lastUsedAt };
+  return row && { ...asUser(row), tokenId: row.tokenId, lastUsedAt: row.lastUsedAt, expiresAt: row.expiresAt };
 }
 
 export async function touchToken(db: Kysely<DB>, tokenId: string, nowIso: string): Promise<void> {

@@ -8,6 +8,13 @@ import * as repo from './account.repository';
 import type { UserRow } from './account.repository';
 
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+/**
+ * How long a resolved bearer token is trusted without asking the database again. Revoking a token
+ * or changing the account through this process clears the cache at once; a revocation by another
+ * process (the CLI next to the server) takes effect within this time.
+ */
+const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_SIZE = 1_000;
 
 export function toActor(user: UserRow, via: Actor['via']): Actor {
   return { userId: user.id, email: user.email, name: user.name, role: user.role === 'admin' ? 'admin' : 'member', timezone: user.timezone, via };
@@ -24,6 +31,8 @@ const tokenDto = (row: Awaited<ReturnType<typeof repo.listTokens>>[number]) => (
 
 export function accountService({ database, clock, config, auth }: Deps) {
   const { db } = database;
+  /** Token hash -> the actor it resolved to, until `until` (ms) and no later than the token's expiry. */
+  const tokenCache = new Map<string, { actor: Actor; until: number }>();
 
   return {
     async me(actor: Actor) {
@@ -36,18 +45,29 @@ export function accountService({ database, clock, config, auth }: Deps) {
       if (input.timezone !== undefined && !isValidTimeZone(input.timezone))
         throw new AppError('validation', 'timezone: is not an IANA time zone', [{ path: 'timezone', message: 'is not an IANA time zone such as Europe/Berlin' }]);
       await repo.updateUser(db, actor.userId, input);
+      tokenCache.clear(); // cached actors carry the name and time zone
       return this.me(actor);
     },
 
     /** Resolves a bearer token to its user; expired, revoked and unknown tokens are all the same 401. */
     async authenticateToken(token: string): Promise<Actor> {
+      const hash = sha256(token);
       const now = clock.now();
-      const row = await repo.findUserByTokenHash(db, sha256(token), now.toISOString());
-      if (!row) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
+      const nowMs = now.getTime();
+      const cached = tokenCache.get(hash);
+      if (cached && cached.until > nowMs) return cached.actor;
+      const row = await repo.findUserByTokenHash(db, hash, now.toISOString());
+      if (!row) {
+        tokenCache.delete(hash);
+        throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
+      }
       // Recording every use would turn each read into a write; once a minute is enough to show "last used".
-      if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > TOKEN_TOUCH_INTERVAL_MS)
+      if (!row.lastUsedAt || nowMs - Date.parse(row.lastUsedAt) > TOKEN_TOUCH_INTERVAL_MS)
         await repo.touchToken(db, row.tokenId, now.toISOString());
-      return toActor(row, 'token');
+      const actor = toActor(row, 'token');
+      if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+      tokenCache.set(hash, { actor, until: Math.min(nowMs + TOKEN_CACHE_MS, row.expiresAt ? Date.parse(row.expiresAt) : Infinity) });
+      return actor;
     },
 
     async createToken(actor: Actor, input: { name: string; expiresInDays?: number }) {
@@ -73,6 +93,7 @@ export function accountService({ database, clock, config, auth }: Deps) {
 
     async revokeToken(actor: Actor, id: string) {
       if (!(await repo.deleteToken(db, actor.userId, id))) throw notFound('API token');
+      tokenCache.clear();
     },
 
     /**
