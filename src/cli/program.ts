@@ -12,6 +12,7 @@ import { registerLog } from './commands/log';
 import { registerMigrate } from './commands/migrate';
 import { registerNote } from './commands/note';
 import { registerSearch } from './commands/search';
+import { registerExport } from './commands/export';
 import { registerServe } from './commands/serve';
 import { registerToken } from './commands/token';
 import { registerUser } from './commands/user';
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerGoals(program);
   registerEvents(program);
   registerSearch(program);
+  registerExport(program);
   registerUser(program);
   registerToken(program);
   registerDemo(program);
