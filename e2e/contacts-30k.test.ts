@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { bulkLoad } from '../bench/bulk-load';
 import { generate } from '../bench/generate';
 import { createSqliteDatabase } from '../src/server/db/database';
-import { clickToFirstRows, FIRST_ROW, loadToFirstRows, watchFirstRows } from './first-rows';
+import { clickToFirstRows, FIRST_ROW, loadToFirstRows, measureRuns, watchFirstRows } from './first-rows';
 import { ensureWebBuild, launchBrowser, newPage, startServer, type RunningServer } from './harness';
 
 const CONTACTS = 30_000;
@@ -60,10 +60,16 @@ describe('contacts list with 30,000 contacts', () => {
     await page.getByRole('heading', { level: 1, name: /Big/ }).waitFor();
 
     // In-app navigation (the usual way to open the list), then a cold load of the URL.
-    const viaClick = await clickToFirstRows(page, () => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Contacts' }).click());
-    const cold = await loadToFirstRows(page, '/contacts');
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    // The first click finds nothing cached; later ones render the cached first page while refetching it.
+    const viaClick = await measureRuns(3, async () => {
+      await nav.getByRole('link', { name: 'Home' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      return clickToFirstRows(page, () => nav.getByRole('link', { name: 'Contacts', exact: true }).click());
+    });
+    const cold = await measureRuns(3, () => loadToFirstRows(page, '/contacts'));
     // Reported, not asserted: timings belong in docs/performance.md, not in pass/fail.
-    console.log(`30,000 contacts: first rows ${viaClick} ms after clicking Contacts, ${cold} ms after a full load of /contacts`);
+    console.log(`30,000 contacts: first rows after clicking Contacts: ${viaClick.text}; after a full load of /contacts: ${cold.text}`);
 
     const list = page.getByRole('list', { name: 'Contacts' });
     const rendered = () => list.getByRole('listitem').count();
@@ -76,9 +82,13 @@ describe('contacts list with 30,000 contacts', () => {
     // Scrolling to the end of what is loaded asks for the next cursor page, again and again.
     for (let round = 1; round <= 4; round++) {
       const cursorsBefore = pages.filter((p) => p !== 'first').length;
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await expect.poll(() => pages.filter((p) => p !== 'first').length, { timeout: 15_000 }).toBeGreaterThan(cursorsBefore);
-      await expect.poll(lastIndex, { timeout: 15_000 }).toBeGreaterThanOrEqual(round * 100 - 30);
+      // Scroll again on each poll: the list grows (and the page with it) once the next page arrives.
+      const scrolledCursors = async () => {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        return pages.filter((p) => p !== 'first').length;
+      };
+      await expect.poll(scrolledCursors, { timeout: 30_000 }).toBeGreaterThan(cursorsBefore);
+      await expect.poll(lastIndex, { timeout: 30_000 }).toBeGreaterThanOrEqual(round * 100 - 30);
       expect(await rendered(), `rows in the DOM after ${round} pages`).toBeLessThanOrEqual(60);
     }
     const cursors = pages.filter((p) => p !== 'first');

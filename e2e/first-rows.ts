@@ -43,3 +43,12 @@ export async function clickToFirstRows(page: Page, click: () => Promise<void>): 
   await page.locator(FIRST_ROW).first().waitFor();
   return Math.round((await page.evaluate(() => (window as unknown as { __firstRowsAt: number }).__firstRowsAt)) - started);
 }
+
+/** Runs a measurement several times (the machine is shared and noisy) and describes the spread. */
+export async function measureRuns(runs: number, measure: () => Promise<number>): Promise<{ all: number[]; median: number; text: string }> {
+  const all: number[] = [];
+  for (let i = 0; i < runs; i++) all.push(await measure());
+  const sorted = [...all].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return { all, median, text: `median ${median} ms (runs: ${all.join(', ')} ms)` };
+}

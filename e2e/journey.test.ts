@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { clickToFirstRows, loadToFirstRows, watchFirstRows } from './first-rows';
+import { clickToFirstRows, loadToFirstRows, measureRuns, watchFirstRows } from './first-rows';
 import { ensureWebBuild, launchBrowser, newPage, startServer, type RunningServer } from './harness';
 
 let server: RunningServer;
@@ -168,10 +168,16 @@ describe('web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Follow-ups due' }).waitFor();
     expect(await page.getByRole('region', { name: 'Welcome to Rapport' }).count()).toBe(0);
 
-    const viaClick = await clickToFirstRows(page, () => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Contacts' }).click());
-    const cold = await loadToFirstRows(page, '/contacts');
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    // The first click finds nothing cached; later ones render the cached first page while refetching it.
+    const viaClick = await measureRuns(3, async () => {
+      await nav.getByRole('link', { name: 'Home' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      return clickToFirstRows(page, () => nav.getByRole('link', { name: 'Contacts', exact: true }).click());
+    });
+    const cold = await measureRuns(3, () => loadToFirstRows(page, '/contacts'));
     // Reported, not asserted (docs/performance.md): the issue's target is the first page within 1 s.
-    console.log(`demo data (300 contacts) loaded from the button in ${loadMs} ms; first contacts rows ${viaClick} ms after clicking Contacts, ${cold} ms after a full load of /contacts`);
+    console.log(`demo data (300 contacts) loaded from the button in ${loadMs} ms; first contacts rows after clicking Contacts: ${viaClick.text}; after a full load of /contacts: ${cold.text}`);
     expect(await page.getByRole('list', { name: 'Contacts' }).getByRole('listitem').count()).toBeGreaterThan(5);
 
     // A second click (another tab) is refused: the account is no longer empty.
