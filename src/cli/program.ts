@@ -8,6 +8,7 @@ import { registerFollowUps } from './commands/followups';
 import { registerAppreciation } from './commands/appreciation';
 import { registerGoals } from './commands/goals';
 import { registerEvents } from './commands/events';
+import { registerImports } from './commands/imports';
 import { registerLog } from './commands/log';
 import { registerMigrate } from './commands/migrate';
 import { registerNote } from './commands/note';
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerAppreciation(program);
   registerGoals(program);
   registerEvents(program);
+  registerImports(program);
   registerSearch(program);
   registerExport(program);
   registerUser(program);

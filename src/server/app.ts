@@ -30,6 +30,7 @@ import { backupRoutes } from './domains/backup/backup.routes';
 import { appreciationRoutes } from './domains/appreciation/appreciation.routes';
 import { goalRoutes } from './domains/goals/goals.routes';
 import { eventRoutes } from './domains/events/events.routes';
+import { importRoutes } from './domains/imports/imports.routes';
 import { demoRoutes } from './domains/demo/demo.routes';
 import { instanceRoutes } from './domains/instance/instance.routes';
 import { landingPage } from './landing-page';
@@ -157,6 +158,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     await v1.register(appreciationRoutes);
     await v1.register(goalRoutes);
     await v1.register(eventRoutes);
+    await v1.register(importRoutes);
     await v1.register(demoRoutes);
     await v1.register(instanceRoutes, { location: config.database });
   }, { prefix: '/api/v1' });

@@ -8,7 +8,7 @@ import { createTestApp, dialects, type TestApp, type TestUser } from './db/test-
  */
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event', string>;
-type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'kudos' | 'favor' | 'goal', string>;
+type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'kudos' | 'favor' | 'goal' | 'import', string>;
 interface Case {
   /** Which of the first user's ids fills {id} in the path. */
   id?: keyof Ids;
@@ -106,6 +106,14 @@ const cases: Record<string, Case> = {
   // Loads into the caller's own account only (409 once it has contacts); nothing of another account to name.
   'POST /api/v1/demo': { body: () => ({ contacts: 10 }), expect: 'own' },
   'GET /api/v1/instance': { expect: 'own' },
+
+  // Uploading answers with the caller's own preview; every other import route names an import id.
+  'POST /api/v1/imports': { expect: 'own' },
+  'GET /api/v1/imports': { expect: 'own' },
+  'GET /api/v1/imports/{id}': { id: 'import', expect: 404 },
+  'POST /api/v1/imports/{id}/preview': { id: 'import', body: () => ({}), expect: 404 },
+  'POST /api/v1/imports/{id}/apply': { id: 'import', expect: 404 },
+  'POST /api/v1/imports/{id}/undo': { id: 'import', expect: 404 },
 };
 
 /** The only routes anyone may call without signing in (marked `security: []` in the document). */
@@ -145,6 +153,11 @@ describe.each(dialects)('route walk on %s', (dialect) => {
       kudos: await post('/kudos', { contactId: contact, direction: 'given', text: 'Private thanks' }),
       favor: await post('/favors', { contactId: contact, direction: 'received', text: 'Private favor' }),
       goal: await post('/goals', { metric: 'reach_outs', target: 3 }),
+      import: (
+        await t.app.services.imports.applySource(alice.actor, async function* () {
+          yield Buffer.from('name,email\nWalk Import,walk@import.example\n');
+        }, {}, 'walk.csv')
+      ).id,
     };
     const doc = t.app.swagger() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
     routes = Object.entries(doc.paths).flatMap(([path, operations]) =>

@@ -97,6 +97,51 @@ describe.each(dialects)('imports on %s', (dialect) => {
     expect((await call(bob, 'GET', '/contacts?q=home')).json().items).toEqual([]);
   });
 
+  const multipart = (fields: Record<string, string>, file: { name: string; content: Buffer | string }) => {
+    const boundary = '----rapport-test-boundary';
+    const parts = [
+      ...Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ];
+    const payload = Buffer.concat([Buffer.from(parts.join('')), Buffer.from(file.content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  };
+
+  it('over HTTP: upload previews, a column mapping previews again, apply, history, undo; another user gets 404', async () => {
+    const user = await t.signUp();
+    const csv = 'Wer;Mail;Firma\nRenée Dupont;renee@exemple.fr;Société Générale\nJürgen Weiß;juergen@beispiel.de;Weiß AG\n';
+    const body = multipart({}, { name: 'people.csv', content: csv });
+    const uploaded = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...user.auth, ...body.headers }, payload: body.payload });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    // "Wer" is no header Rapport knows, but Mail is: the rows import with the email as the name until mapped.
+    expect(uploaded.json()).toMatchObject({ status: 'pending', format: 'csv', fileName: 'people.csv', rows: 2, new: 2, headers: ['Wer', 'Mail', 'Firma'], columnMap: { Mail: 'email', Firma: 'organization' } });
+    const id = uploaded.json().id;
+    expect(await count('contact', user.userId)).toBe(0);
+
+    const mapped = await call(user, 'POST', `/imports/${id}/preview`, { map: { Wer: 'name', Mail: 'email', Firma: 'organization' } });
+    expect(mapped.json()).toMatchObject({ new: 2, columnMap: { Wer: 'name' } });
+    expect((await call(user, 'POST', `/imports/${id}/preview`, { map: { Nope: 'name' } })).statusCode).toBe(400);
+    expect((await call(user, 'POST', `/imports/${id}/preview`, { map: { Wer: 'nickname' } })).statusCode).toBe(400);
+
+    const other = await t.signUp();
+    expect((await call(other, 'POST', `/imports/${id}/apply`)).statusCode).toBe(404);
+    const applied = await call(user, 'POST', `/imports/${id}/apply`);
+    expect(applied.json()).toMatchObject({ status: 'applied', new: 2 });
+    expect((await contactsOf(user)).map((c) => c.name)).toEqual(['Jürgen Weiß', 'Renée Dupont']);
+    expect((await call(user, 'POST', `/imports/${id}/apply`)).statusCode).toBe(409);
+    expect((await call(user, 'GET', '/imports')).json().items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect((await call(other, 'GET', '/imports')).json().items).toEqual([]);
+    expect((await call(user, 'POST', `/imports/${id}/undo`)).json()).toMatchObject({ status: 'undone' });
+    expect(await count('contact', user.userId)).toBe(0);
+
+    const wrong = multipart({ format: 'vcard' }, { name: 'people.csv', content: csv });
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...user.auth, ...wrong.headers }, payload: wrong.payload });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ detail: 'The file is not a vCard file: it looks like a CSV file', errors: [{ path: 'format' }] });
+    const notMultipart = await call(user, 'POST', '/imports', { file: 'x' });
+    expect(notMultipart.statusCode).toBe(415);
+  });
+
   it('changes nothing when the file turns out broken half-way', async () => {
     const before = await count('contact', alice.userId);
     const broken = 'name,email\nGood One,good@example.com\nAnother,another@example.com\n"Unclosed,quote@example.com\n';
