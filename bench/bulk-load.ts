@@ -8,6 +8,8 @@ import type { RapportDatabase } from '../src/server/db/database';
 import type { DB } from '../src/server/db/schema';
 import { handlesOf } from '../src/server/domains/contacts/contacts.normalize';
 import { nextDueOn } from '../src/server/domains/contacts/contacts.derived';
+import { kindProfiles } from '../src/server/domains/relationships/kinds';
+import type { InteractionKind } from '../src/contracts/interactions';
 import { ownerToken } from '../src/server/domains/search/search.repository';
 import { contactDocText, interactionDocText } from '../src/server/domains/search/search.index';
 import { tsvectorText } from '../src/server/domains/search/search.text';
@@ -95,6 +97,12 @@ function prepare(data: BenchData, ownerId: string, timezone: string): Prepared {
 
   const lastAt: (string | null)[] = new Array(contacts.length).fill(null);
   for (const i of interactions) for (const c of i.contacts) if (lastAt[c] === null || i.occurredAt > lastAt[c]!) lastAt[c] = i.occurredAt;
+  // The keep-in-touch clock runs from the last meaningful interaction (relationships/kinds.ts); the
+  // strength aggregates are left at their defaults: recomputeOwner fills them (bench scenario strength_all).
+  const lastMeaningfulAt: (string | null)[] = new Array(contacts.length).fill(null);
+  for (const i of interactions)
+    if (kindProfiles[i.kind as InteractionKind].meaningful)
+      for (const c of i.contacts) if (lastMeaningfulAt[c] === null || i.occurredAt > lastMeaningfulAt[c]!) lastMeaningfulAt[c] = i.occurredAt;
 
   const notesByContact = new Map<number, { body: string; createdAt: string }[]>();
   for (const n of notes) {
@@ -109,7 +117,7 @@ function prepare(data: BenchData, ownerId: string, timezone: string): Prepared {
   const contactDocs: Prepared['contactDocs'] = [];
   contacts.forEach((c, index) => {
     const organization = c.organization === null ? null : organizations[c.organization]!;
-    const due = nextDueOn({ cadence_days: c.cadenceDays, created_at: c.createdAt }, lastAt[index]!, timezone);
+    const due = nextDueOn({ cadence_days: c.cadenceDays, created_at: c.createdAt, circle: c.circle }, lastMeaningfulAt[index]!, timezone);
     contactRows.push([
       c.id, ownerId, c.name, c.name.toLowerCase(), c.givenName, c.familyName, c.pronouns, c.headline, organization?.id ?? null, c.title, c.location, c.timezone,
       JSON.stringify(c.emails), JSON.stringify(c.phones), JSON.stringify(c.socialProfiles), c.birthday, c.howWeMet, c.circle, c.cadenceDays,

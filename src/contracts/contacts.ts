@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Cursor, Id, Limit, queryBool } from './common';
+import { Strength } from './strength';
 
 export const circles = ['inner', 'close', 'active', 'wider', 'acquaintance'] as const;
 export const socialTypes = ['linkedin', 'x', 'github', 'mastodon', 'bluesky', 'website'] as const;
@@ -77,6 +78,7 @@ export const Contact = z
     archived: z.boolean(),
     lastInteractionAt: z.string().nullable(),
     nextDueOn: z.string().nullable(),
+    strength: Strength.describe('Relationship strength 0-100 with its reasons (docs/relationship-strength.md)'),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { dialectOf, type Dialect } from '../dialect';
+import { recomputeOwner } from '../../domains/relationships/recompute';
 
 /**
  * The relationship engine (issue 5): circle cadences and agenda settings per account, milestones,
@@ -45,4 +46,7 @@ function statements(d: Dialect): string[] {
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of statements(dialectOf(db))) await sql.raw(statement).execute(db);
+  // Existing contacts: their aggregates, and next due dates from the last meaningful interaction.
+  const users: { id: string; timezone: string }[] = await db.selectFrom('user').select(['id', 'timezone']).execute();
+  for (const user of users) await recomputeOwner(db, user.id, user.timezone, new Date());
 }

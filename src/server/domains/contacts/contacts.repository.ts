@@ -229,7 +229,7 @@ export async function lastInteractionOf(db: Kysely<DB>, contactIds: string[]): P
   return result;
 }
 
-export async function setDerived(db: Kysely<DB>, id: string, values: { last_interaction_at: string | null; next_due_on: string | null }): Promise<void> {
+export async function setDerived(db: Kysely<DB>, id: string, values: Partial<ContactTable>): Promise<void> {
   await db.updateTable('contact').set(values).where('id', '=', id).execute();
 }
 

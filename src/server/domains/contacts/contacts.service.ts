@@ -7,6 +7,8 @@ import { newId } from '../../platform/ids';
 import { decodeCursor, encodeCursor } from '../../platform/pagination';
 import { reindexContacts, removeSearchDocs } from '../search/search.index';
 import { searchService } from '../search/search.service';
+import { strengthOf, parseMonths } from '../relationships/strength';
+import { cachedSettings, defaultSettings, effectiveCadence, readSettings, type RelationshipSettingValues } from '../relationships/settings';
 import { nextDueOn, refreshDerived } from './contacts.derived';
 import {
   checkTimeZone,
@@ -18,7 +20,14 @@ import {
 } from './contacts.normalize';
 import * as repo from './contacts.repository';
 
-export function toContactDto(row: repo.ContactRow, tags: string[]): ContactDto {
+/** What a contact's strength is computed from besides its row: the time and the account's settings. */
+export interface StrengthContext {
+  now: Date;
+  settings: RelationshipSettingValues;
+}
+
+/** Without a context (bulk exports), the strength is computed for now with the default settings. */
+export function toContactDto(row: repo.ContactRow, tags: string[], context: StrengthContext = { now: new Date(), settings: defaultSettings() }): ContactDto {
   return {
     id: row.id,
     name: row.name,
@@ -43,9 +52,27 @@ export function toContactDto(row: repo.ContactRow, tags: string[]): ContactDto {
     archived: Boolean(row.archived),
     lastInteractionAt: row.last_interaction_at,
     nextDueOn: row.next_due_on,
+    strength: strengthOfContact(row, context),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** Computed at read time from stored aggregates (no query): time passing changes it. */
+export function strengthOfContact(row: repo.ContactRow, { now, settings }: StrengthContext) {
+  return strengthOf(
+    {
+      lastMeaningfulAt: row.last_meaningful_at ?? null,
+      firstInteractionAt: row.first_interaction_at ?? null,
+      lastInteractionAt: row.last_interaction_at,
+      them: Number(row.rel_them ?? 0),
+      me: Number(row.rel_me ?? 0),
+      months: parseMonths(row.rel_months),
+      cadenceDays: effectiveCadence(row, settings),
+    },
+    now,
+    settings.halfLifeDays,
+  );
 }
 
 /**
@@ -62,8 +89,10 @@ export function contactService(deps: Deps) {
   const search = searchService(deps);
 
   async function withTags(rows: repo.ContactRow[]): Promise<ContactDto[]> {
-    const tags = await repo.tagsByContact(db, rows.map((r) => r.id));
-    return rows.map((r) => toContactDto(r, tags.get(r.id) ?? []));
+    if (rows.length === 0) return [];
+    const [tags, settings] = await Promise.all([repo.tagsByContact(db, rows.map((r) => r.id)), cachedSettings(db, rows[0]!.owner_id)]);
+    const context = { now: clock.now(), settings };
+    return rows.map((r) => toContactDto(r, tags.get(r.id) ?? [], context));
   }
 
   async function get(actor: Actor, id: string): Promise<ContactDto> {
@@ -129,7 +158,7 @@ export function contactService(deps: Deps) {
           created_at: now,
           updated_at: now,
         };
-        row.next_due_on = nextDueOn(row, null, actor.timezone);
+        row.next_due_on = nextDueOn(row, null, actor.timezone, await readSettings(trx, actor.userId));
         await repo.insertContact(trx, row);
         if (input.tags?.length) await repo.replaceContactTags(trx, actor.userId, id, await repo.ensureTags(trx, actor.userId, input.tags, now, newId));
         await repo.replaceHandles(trx, actor.userId, id, handlesOf({ emails, phones, socialProfiles }));
@@ -176,7 +205,7 @@ export function contactService(deps: Deps) {
             phones: phones ?? JSON.parse(current.phones),
             socialProfiles: socialProfiles ?? (JSON.parse(current.social_profiles) as SocialProfileDto[]),
           }));
-        if (input.cadenceDays !== undefined) await refreshDerived(trx, actor.userId, [id], actor.timezone);
+        if (input.cadenceDays !== undefined || input.circle !== undefined) await refreshDerived(trx, actor.userId, [id], actor.timezone, clock.now());
         await reindexContacts(trx, dialect, actor.userId, [id]);
       });
       return get(actor, id);

@@ -68,7 +68,7 @@ export function interactionService(deps: Deps) {
       await db.transaction().execute(async (trx) => {
         await checkContacts(trx, actor, input.contactIds);
         await repo.insertInteraction(trx, row, input.contactIds);
-        await refreshDerived(trx, actor.userId, input.contactIds, actor.timezone);
+        await refreshDerived(trx, actor.userId, input.contactIds, actor.timezone, clock.now());
         await indexInteractions(trx, dialect, actor.userId, [row]);
       });
       return toInteractionDto(row, input.contactIds);
@@ -92,7 +92,7 @@ export function interactionService(deps: Deps) {
         const after = input.contactIds ?? before;
         // The denormalized occurred_at of the participants must follow the interaction.
         if (input.contactIds || values.occurred_at) await repo.setParticipants(trx, updated, after);
-        if (input.contactIds || values.occurred_at) await refreshDerived(trx, actor.userId, [...new Set([...before, ...after])], actor.timezone);
+        if (input.contactIds || values.occurred_at) await refreshDerived(trx, actor.userId, [...new Set([...before, ...after])], actor.timezone, clock.now());
         if (values.summary !== undefined || values.notes !== undefined) await indexInteractions(trx, dialect, actor.userId, [updated]);
       });
       return get(actor, id);
@@ -103,7 +103,7 @@ export function interactionService(deps: Deps) {
         if (!(await repo.findInteraction(trx, actor.userId, id))) throw notFound('Interaction');
         const participants = (await repo.participantsOf(trx, [id])).get(id) ?? [];
         await repo.deleteInteraction(trx, actor.userId, id);
-        await refreshDerived(trx, actor.userId, participants, actor.timezone);
+        await refreshDerived(trx, actor.userId, participants, actor.timezone, clock.now());
         await removeSearchDocs(trx, dialect, [id]);
       });
     },

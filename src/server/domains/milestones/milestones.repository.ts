@@ -69,10 +69,19 @@ function monthDayRanges(from: string, to: string): [string, string][] | null {
 /**
  * An owner's milestones and contacts' birthdays with their occurrences between from and to
  * (YYYY-MM-DD, inclusive), soonest first. Archived contacts are left out. This is what the Today
- * agenda and the calendar feed read.
+ * agenda and the calendar feed read. `birthdaysTo` looks less far ahead for birthdays (the agenda
+ * looks 60 days ahead for milestones that remind early, but a week for birthdays).
  */
-export async function listMilestoneOccurrences(db: Kysely<DB>, ownerId: string, from: string, to: string): Promise<MilestoneOccurrence[]> {
+export async function listMilestoneOccurrences(
+  db: Kysely<DB>,
+  ownerId: string,
+  from: string,
+  to: string,
+  options: { birthdaysTo?: string } = {},
+): Promise<MilestoneOccurrence[]> {
   const ranges = monthDayRanges(from, to);
+  const birthdaysTo = options.birthdaysTo ?? to;
+  const birthdayRanges = monthDayRanges(from, birthdaysTo);
   let milestones = db
     .selectFrom('milestone as m')
     .innerJoin('contact as c', 'c.id', 'm.contact_id')
@@ -87,7 +96,7 @@ export async function listMilestoneOccurrences(db: Kysely<DB>, ownerId: string, 
     .where('c.owner_id', '=', ownerId)
     .where('c.birthday', 'is not', null)
     .where('c.archived', '=', false);
-  if (ranges) birthdays = birthdays.where((eb) => eb.or(ranges.map(([a, b]) => eb.and([eb(birthdayMonthDay, '>=', a), eb(birthdayMonthDay, '<=', b)]))));
+  if (birthdayRanges) birthdays = birthdays.where((eb) => eb.or(birthdayRanges.map(([a, b]) => eb.and([eb(birthdayMonthDay, '>=', a), eb(birthdayMonthDay, '<=', b)]))));
 
   const [milestoneRows, birthdayRows] = await Promise.all([milestones.execute(), birthdays.execute()]);
   const out: MilestoneOccurrence[] = [];
@@ -108,7 +117,7 @@ export async function listMilestoneOccurrences(db: Kysely<DB>, ownerId: string, 
         dismissedThrough: m.dismissed_through,
       });
   for (const c of birthdayRows)
-    for (const o of occurrencesBetween(c.birthday!, 'yearly', from, to))
+    for (const o of occurrencesBetween(c.birthday!, 'yearly', from, birthdaysTo))
       out.push({
         id: `birthday:${c.id}`,
         milestoneId: null,

@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely';
+import { circles } from '../../../contracts/contacts';
+import type { DB } from '../../db/schema';
+
+const contactColumns = [
+  'c.id',
+  'c.name',
+  'c.circle',
+  'c.cadence_days',
+  'c.created_at',
+  'c.how_we_met',
+  'c.next_due_on',
+  'c.last_meaningful_at',
+  'c.last_interaction_at',
+  'c.rel_points',
+  'c.cadence_snoozed_until',
+] as const;
+
+export interface AgendaContact {
+  id: string;
+  name: string;
+  circle: string | null;
+  cadence_days: number | null;
+  created_at: string;
+  how_we_met: string | null;
+  next_due_on: string | null;
+  last_meaningful_at?: string | null;
+  last_interaction_at: string | null;
+  rel_points?: number;
+  cadence_snoozed_until?: string | null;
+}
+
+/** Open follow-ups due (or back from a snooze) today or earlier, oldest first: one range of follow_up_open_idx. */
+export async function dueFollowUps(db: Kysely<DB>, ownerId: string, today: string, limit: number) {
+  return db
+    .selectFrom('follow_up as f')
+    .innerJoin('contact as c', 'c.id', 'f.contact_id')
+    .select(['f.id', 'f.contact_id', 'f.due_on', 'f.remind_on', 'f.reason', 'c.name as contact_name', 'c.circle'])
+    .where('f.owner_id', '=', ownerId)
+    .where('f.done_at', 'is', null)
+    .where('f.remind_on', '<=', today)
+    .orderBy('f.remind_on')
+    .orderBy('f.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function countDueFollowUps(db: Kysely<DB>, ownerId: string, today: string): Promise<number> {
+  const row = await db
+    .selectFrom('follow_up')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner_id', '=', ownerId)
+    .where('done_at', 'is', null)
+    .where('remind_on', '<=', today)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Contacts due by cadence, the most overdue first within each circle (one range of
+ * contact_circle_due_idx per circle, and one for contacts without a circle). The service then ranks
+ * across circles by how overdue they are relative to their cadence.
+ */
+export async function dueByCircle(db: Kysely<DB>, ownerId: string, today: string, perCircle: number): Promise<AgendaContact[]> {
+  const queries = [...circles, null].map((circle) => {
+    let q = db.selectFrom('contact as c').select(contactColumns).where('c.owner_id', '=', ownerId).where('c.archived', '=', false);
+    q = circle === null ? q.where('c.circle', 'is', null) : q.where('c.circle', '=', circle);
+    return q.where('c.next_due_on', '<=', today).orderBy('c.next_due_on').orderBy('c.id').limit(perCircle).execute();
+  });
+  return (await Promise.all(queries)).flat();
+}
+
+export async function countDueContacts(db: Kysely<DB>, ownerId: string, today: string): Promise<number> {
+  const row = await db
+    .selectFrom('contact')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner_id', '=', ownerId)
+    .where('archived', '=', false)
+    .where('next_due_on', '<=', today)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Once-strong ties (many interaction points) silent since before `silentBefore`, strongest first. */
+export async function dormantStrongTies(db: Kysely<DB>, ownerId: string, minPoints: number, silentBefore: string, today: string, limit: number): Promise<AgendaContact[]> {
+  return db
+    .selectFrom('contact as c')
+    .select(contactColumns)
+    .where('c.owner_id', '=', ownerId)
+    .where('c.archived', '=', false)
+    .where('c.rel_points', '>=', minPoints)
+    .where((eb) => eb.or([eb('c.last_meaningful_at', 'is', null), eb('c.last_meaningful_at', '<', silentBefore)]))
+    .where((eb) => eb.or([eb('c.cadence_snoozed_until', 'is', null), eb('c.cadence_snoozed_until', '<=', today)]))
+    .orderBy('c.rel_points', 'desc')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Contacts added since `since`, oldest first (the service keeps those without a follow-up yet). */
+export async function recentlyAdded(db: Kysely<DB>, ownerId: string, since: string, limit: number): Promise<AgendaContact[]> {
+  return db
+    .selectFrom('contact as c')
+    .select(contactColumns)
+    .where('c.owner_id', '=', ownerId)
+    .where('c.archived', '=', false)
+    .where('c.created_at', '>=', since)
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Which of these contacts have an open follow-up (already planned, so not "awaiting" one). */
+export async function withOpenFollowUp(db: Kysely<DB>, ownerId: string, contactIds: string[]): Promise<Set<string>> {
+  if (contactIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('follow_up')
+    .select('contact_id')
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', 'in', contactIds)
+    .where('done_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.contact_id));
+}

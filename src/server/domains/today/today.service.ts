@@ -1,0 +1,241 @@
+import { DateTime } from 'luxon';
+import type { Circle } from '../../../contracts/contacts';
+import type { TodayActionInput, TodayDto, TodayItemDto } from '../../../contracts/relationships';
+import { addDays, dateIn, nowIso, todayIn } from '../../platform/clock';
+import type { Actor, Deps } from '../../platform/context';
+import { AppError, invalid, notFound } from '../../platform/errors';
+import { findContact, updateContact } from '../contacts/contacts.repository';
+import { nextDueOn } from '../contacts/contacts.derived';
+import { followUpService } from '../follow-ups/follow-ups.service';
+import { findMilestone, listMilestoneOccurrences, updateMilestone, type MilestoneOccurrence } from '../milestones/milestones.repository';
+import { defaultTitles } from '../milestones/milestones.service';
+import { cachedSettings, effectiveCadence, readSettings } from '../relationships/settings';
+import * as repo from './today.repository';
+
+/** How the agenda ranks (higher first) and which circles weigh more when equally overdue. */
+const circleBonus: Record<Circle | 'none', number> = { inner: 8, close: 6, active: 4, wider: 2, acquaintance: 0, none: 0 };
+/** A milestone shows this many days ahead (or its own remind-ahead, when longer). */
+const MILESTONE_DAYS = 7;
+/** Lifetime interaction points that make a tie "once strong" (about four one-to-one conversations). */
+const DORMANT_MIN_POINTS = 12;
+/** Silence that makes a strong tie dormant. */
+const DORMANT_AFTER_DAYS = 180;
+/** How long a newly added contact waits in "awaiting a first follow-up". */
+const NEW_CONTACT_DAYS = 14;
+/** When "done" on a contact item has no cadence to go by, it comes back after this many days. */
+const DONE_DEFAULT_DAYS = 30;
+
+type Ranked = TodayItemDto & { priority: number };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const daysBetween = (from: string, to: string) => Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+const humanKind = (kind: string) => (defaultTitles[kind as keyof typeof defaultTitles] ?? kind).toLowerCase();
+
+/**
+ * The Today agenda: what to do for your network today, each item with its reason and actions.
+ * "Today" is the actor's calendar day in their own time zone.
+ */
+export function todayService(deps: Deps) {
+  const { database, clock } = deps;
+  const { db } = database;
+  const followUps = followUpService(deps);
+
+  return {
+    async agenda(actor: Actor, query: { limit?: number } = {}): Promise<TodayDto> {
+      const now = clock.now();
+      const today = todayIn(clock, actor.timezone);
+      const settings = await cachedSettings(db, actor.userId);
+      const budget = query.limit ?? settings.dailyBudget;
+      const fetch = budget * 2;
+      const since = DateTime.fromJSDate(now).minus({ days: NEW_CONTACT_DAYS }).toUTC().toISO()!;
+      const silentBefore = DateTime.fromJSDate(now).minus({ days: DORMANT_AFTER_DAYS }).toUTC().toISO()!;
+      const [due, dueCount, cadence, cadenceCount, occurrences, dormant, recent] = await Promise.all([
+        repo.dueFollowUps(db, actor.userId, today, fetch),
+        repo.countDueFollowUps(db, actor.userId, today),
+        repo.dueByCircle(db, actor.userId, today, fetch),
+        repo.countDueContacts(db, actor.userId, today),
+        listMilestoneOccurrences(db, actor.userId, today, addDays(today, 60), { birthdaysTo: addDays(today, MILESTONE_DAYS) }),
+        repo.dormantStrongTies(db, actor.userId, DORMANT_MIN_POINTS, silentBefore, today, fetch),
+        repo.recentlyAdded(db, actor.userId, since, 50),
+      ]);
+
+      const items: Ranked[] = [];
+      const lastDate = (c: repo.AgendaContact) => (c.last_meaningful_at ? dateIn(c.last_meaningful_at, actor.timezone) : null);
+
+      for (const f of due) {
+        const late = daysBetween(f.due_on, today);
+        items.push({
+          id: `follow_up:${f.id}`,
+          type: 'follow_up',
+          contactId: f.contact_id,
+          contactName: f.contact_name,
+          circle: f.circle as Circle | null,
+          title: f.reason,
+          reason: late <= 0 ? 'follow-up due today' : `follow-up due ${plural(late, 'day')} ago`,
+          date: f.due_on,
+          actions: ['log', 'done', 'snooze', 'draft'],
+          draftPurpose: 'follow_up',
+          eventName: null,
+          priority: 100 + Math.min(late, 30),
+        });
+      }
+
+      for (const o of occurrences) {
+        const until = daysBetween(today, o.date);
+        if (until > Math.max(MILESTONE_DAYS, o.remindDaysBefore)) continue;
+        if (o.dismissedThrough && o.dismissedThrough >= o.date) continue;
+        const what = o.kind === 'birthday' ? 'birthday' : humanKind(o.kind);
+        const years = o.years && o.kind !== 'birthday' ? ` (${plural(o.years, 'year')})` : o.years && o.kind === 'birthday' ? ` (turns ${o.years})` : '';
+        items.push({
+          id: `milestone:${o.id}@${o.date}`,
+          type: 'milestone',
+          contactId: o.contactId,
+          contactName: o.contactName,
+          circle: null,
+          title: o.title,
+          reason: `${what} ${until === 0 ? 'today' : until === 1 ? 'tomorrow' : `in ${until} days`}${years}`,
+          date: o.date,
+          actions: ['log', 'done', 'draft'],
+          draftPurpose: 'congratulations',
+          eventName: o.kind === 'birthday' ? 'your birthday' : o.title,
+          priority: 90 - until,
+        });
+      }
+
+      for (const c of cadence) {
+        const every = effectiveCadence(c, settings);
+        if (!every || !c.next_due_on) continue;
+        const last = lastDate(c);
+        const silent = daysBetween(last ?? dateIn(c.created_at, actor.timezone), today);
+        const ratio = Math.max(0, daysBetween(c.next_due_on, today)) / every;
+        items.push({
+          id: `cadence:${c.id}`,
+          type: 'cadence',
+          contactId: c.id,
+          contactName: c.name,
+          circle: c.circle as Circle | null,
+          title: `Keep in touch with ${c.name}`,
+          reason: last ? `no contact for ${plural(silent, 'day')}, usually every ${every}` : `no conversation since you added them ${plural(silent, 'day')} ago, usually every ${every}`,
+          date: c.next_due_on,
+          actions: ['log', 'done', 'snooze', 'draft'],
+          draftPurpose: 'reconnect',
+          eventName: null,
+          priority: 50 + 10 * Math.min(ratio, 3) + circleBonus[(c.circle as Circle | null) ?? 'none'],
+        });
+      }
+
+      for (const c of dormant) {
+        const last = lastDate(c);
+        items.push({
+          id: `dormant:${c.id}`,
+          type: 'dormant',
+          contactId: c.id,
+          contactName: c.name,
+          circle: c.circle as Circle | null,
+          title: `Reconnect with ${c.name}`,
+          reason: last ? `once a strong tie, silent for ${plural(daysBetween(last, today), 'day')}` : 'once a strong tie, no one-to-one contact on record',
+          date: last,
+          actions: ['log', 'done', 'snooze', 'draft'],
+          draftPurpose: 'reconnect',
+          eventName: null,
+          priority: 40 + Math.min(Number(c.rel_points ?? 0) / 10, 9),
+        });
+      }
+
+      // Added recently, no meaningful interaction after the day they were added, nothing planned yet.
+      const awaiting = recent.filter((c) => {
+        if (c.cadence_snoozed_until && c.cadence_snoozed_until > today) return false;
+        const added = dateIn(c.created_at, actor.timezone);
+        const last = lastDate(c);
+        return last === null || last <= added;
+      });
+      const planned = await repo.withOpenFollowUp(db, actor.userId, awaiting.map((c) => c.id));
+      for (const c of awaiting) {
+        if (planned.has(c.id)) continue;
+        const added = daysBetween(dateIn(c.created_at, actor.timezone), today);
+        items.push({
+          id: `new_contact:${c.id}`,
+          type: 'new_contact',
+          contactId: c.id,
+          contactName: c.name,
+          circle: c.circle as Circle | null,
+          title: `Follow up with ${c.name}`,
+          reason: `${added === 0 ? 'met today' : `met ${plural(added, 'day')} ago`}${c.how_we_met ? ` (${c.how_we_met})` : ''}, no follow-up yet`,
+          date: dateIn(c.created_at, actor.timezone),
+          actions: ['log', 'done', 'snooze', 'draft'],
+          draftPurpose: 'follow_up',
+          eventName: null,
+          priority: 55 + added,
+        });
+      }
+
+      const chosen = pick(items, budget);
+      // Candidates left out: the ones looked at, plus due ones beyond what was fetched.
+      const candidates = new Set(items.map((i) => i.contactId)).size + Math.max(0, dueCount - due.length) + Math.max(0, cadenceCount - cadence.length);
+      const more = Math.max(0, candidates - chosen.length);
+      return { date: today, timezone: actor.timezone, budget, items: chosen.map(({ priority: _p, ...item }) => item), more };
+    },
+
+    /** done or snooze an agenda item; what that means depends on the item (docs/api.md). */
+    async act(actor: Actor, input: TodayActionInput): Promise<void> {
+      const [type, ...rest] = input.item.split(':');
+      const ref = rest.join(':');
+      const today = todayIn(clock, actor.timezone);
+      if (input.until !== undefined && input.until <= today) throw invalid('until', 'must be after today');
+      if (type === 'follow_up') {
+        await followUps.update(actor, ref, input.action === 'done' ? { done: true } : { snoozedUntil: input.until! });
+        return;
+      }
+      if (type === 'cadence' || type === 'dormant' || type === 'new_contact') {
+        await db.transaction().execute(async (trx) => {
+          const c = await findContact(trx, actor.userId, ref);
+          if (!c) throw notFound('Contact');
+          const settings = await readSettings(trx, actor.userId);
+          const until = input.action === 'snooze' ? input.until! : addDays(today, effectiveCadence(c, settings) ?? DONE_DEFAULT_DAYS);
+          const next = nextDueOn({ ...c, cadence_snoozed_until: until }, c.last_meaningful_at ?? null, actor.timezone, settings);
+          await updateContact(trx, actor.userId, c.id, { cadence_snoozed_until: until, next_due_on: next });
+        });
+        return;
+      }
+      if (type === 'milestone') {
+        if (input.action !== 'done') throw invalid('action', 'a milestone can only be done');
+        const [occurrence, date] = ref.split('@');
+        if (!occurrence || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw notFound('Agenda item');
+        if (occurrence.startsWith('birthday:')) {
+          const contactId = occurrence.slice('birthday:'.length);
+          const c = await findContact(db, actor.userId, contactId);
+          if (!c) throw notFound('Contact');
+          await updateContact(db, actor.userId, contactId, { birthday_dismissed_through: date });
+          return;
+        }
+        if (!(await findMilestone(db, actor.userId, occurrence))) throw notFound('Milestone');
+        await updateMilestone(db, actor.userId, occurrence, { dismissed_through: date, updated_at: nowIso(clock) });
+        return;
+      }
+      throw new AppError('not_found', 'Agenda item not found');
+    },
+  };
+}
+
+/**
+ * The day's list: one item per contact (its most pressing), the top item of every kind first so a
+ * long backlog of one kind cannot crowd out a birthday or a new acquaintance, then by priority.
+ */
+export function pick(items: Ranked[], budget: number): Ranked[] {
+  const byPriority = [...items].sort((a, b) => b.priority - a.priority || a.contactName.localeCompare(b.contactName) || a.id.localeCompare(b.id));
+  const seen = new Set<string>();
+  const unique = byPriority.filter((i) => (seen.has(i.contactId) ? false : (seen.add(i.contactId), true)));
+  const chosen = new Set<Ranked>();
+  for (const type of ['follow_up', 'milestone', 'cadence', 'new_contact', 'dormant'] as const) {
+    if (chosen.size >= budget) break;
+    const top = unique.find((i) => i.type === type);
+    if (top) chosen.add(top);
+  }
+  for (const i of unique) {
+    if (chosen.size >= budget) break;
+    chosen.add(i);
+  }
+  return unique.filter((i) => chosen.has(i));
+}
+
+export type TodayService = ReturnType<typeof todayService>;
