@@ -11,6 +11,7 @@ export * from './appreciation';
 export * from './goals';
 export * from './events';
 export * from './account';
+export * from './relationships';
 export * from './demo';
 export * from './instance';
 export * from './imports';

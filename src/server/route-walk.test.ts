@@ -8,7 +8,7 @@ import { createTestApp, dialects, type TestApp, type TestUser } from './db/test-
  */
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event', string>;
-type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'kudos' | 'favor' | 'goal' | 'import', string>;
+type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'kudos' | 'favor' | 'goal' | 'milestone' | 'template' | 'import', string>;
 interface Case {
   /** Which of the first user's ids fills {id} in the path. */
   id?: keyof Ids;
@@ -68,6 +68,24 @@ const cases: Record<string, Case> = {
   'DELETE /api/v1/tags/{id}/contacts': { id: 'tag', body: (ids) => ({ contactIds: [ids.contact] }), expect: 404 },
 
   'GET /api/v1/search': { expect: 'own' },
+
+  'GET /api/v1/relationship-settings': { expect: 'own' },
+  'PATCH /api/v1/relationship-settings': { body: () => ({ dailyBudget: 5 }), expect: 'own' },
+  'POST /api/v1/relationship-settings/recompute': { expect: 'own' },
+  'POST /api/v1/milestones': { body: (ids) => ({ contactId: ids.contact, kind: 'launch', onDate: '2026-05-01' }), expect: 404 },
+  'GET /api/v1/milestones': { expect: 'own' },
+  'GET /api/v1/milestones/upcoming': { expect: 'own' },
+  'GET /api/v1/milestones/{id}': { id: 'milestone', expect: 404 },
+  'PATCH /api/v1/milestones/{id}': { id: 'milestone', body: () => ({ title: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/milestones/{id}': { id: 'milestone', expect: 404 },
+  'GET /api/v1/templates': { expect: 'own' },
+  'POST /api/v1/templates': { body: () => ({ purpose: 'thank_you', name: 'Walk', body: 'Thanks' }), expect: 'own' },
+  'POST /api/v1/templates/preview': { body: (ids) => ({ contactId: ids.contact, purpose: 'follow_up' }), expect: 404 },
+  'GET /api/v1/templates/{id}': { id: 'template', expect: 404 },
+  'PATCH /api/v1/templates/{id}': { id: 'template', body: () => ({ name: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/templates/{id}': { id: 'template', expect: 404 },
+  'GET /api/v1/today': { expect: 'own' },
+  'POST /api/v1/today/actions': { body: (ids) => ({ item: `cadence:${ids.contact}`, action: 'snooze', until: '2099-01-01' }), expect: 404 },
 
   'GET /api/v1/export/contacts.vcf': { expect: 'own' },
   'GET /api/v1/export/contacts.csv': { expect: 'own' },
@@ -149,6 +167,8 @@ describe.each(dialects)('route walk on %s', (dialect) => {
       tag: await post('/tags', { name: 'walk-tag' }),
       token: await post('/tokens', { name: 'alice-walk' }),
       invitation: await post('/invitations', { email: 'invitee@example.com' }),
+      milestone: await post('/milestones', { contactId: contact, kind: 'launch', title: 'Private launch', onDate: '2026-05-01' }),
+      template: await post('/templates', { purpose: 'thank_you', name: 'Private template', body: 'Thanks {{firstName}}' }),
       event: await post('/events', { name: 'Private conference', startsOn: '2026-03-01' }),
       kudos: await post('/kudos', { contactId: contact, direction: 'given', text: 'Private thanks' }),
       favor: await post('/favors', { contactId: contact, direction: 'received', text: 'Private favor' }),
@@ -212,6 +232,8 @@ describe.each(dialects)('route walk on %s', (dialect) => {
     expect((await get(`/interactions/${ids.interaction}`)).json()).toMatchObject({ summary: 'First call' });
     expect((await get(`/notes/${ids.note}`)).json()).toMatchObject({ body: 'Private note' });
     expect((await get(`/follow-ups/${ids.followUp}`)).json()).toMatchObject({ done: false });
+    expect((await get(`/milestones/${ids.milestone}`)).json()).toMatchObject({ title: 'Private launch' });
+    expect((await get(`/templates/${ids.template}`)).json()).toMatchObject({ name: 'Private template' });
     expect((await get(`/kudos/${ids.kudos}`)).json()).toMatchObject({ text: 'Private thanks' });
     expect((await get(`/favors/${ids.favor}`)).json()).toMatchObject({ text: 'Private favor' });
     expect((await get(`/goals/${ids.goal}`)).json()).toMatchObject({ target: 3 });

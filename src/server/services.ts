@@ -13,6 +13,10 @@ import { followUpService } from './domains/follow-ups/follow-ups.service';
 import { organizationService } from './domains/organizations/organizations.service';
 import { tagService } from './domains/tags/tags.service';
 import { searchService } from './domains/search/search.service';
+import { relationshipService } from './domains/relationships/relationships.service';
+import { milestoneService } from './domains/milestones/milestones.service';
+import { templateService } from './domains/templates/templates.service';
+import { todayService } from './domains/today/today.service';
 import { exportService } from './domains/exports/exports.service';
 import { backupService } from './domains/backup/backup.service';
 import { appreciationService } from './domains/appreciation/appreciation.service';
@@ -43,6 +47,10 @@ export async function createServices({ database, config, clock = systemClock }: 
     organizations: organizationService(deps),
     tags: tagService(deps),
     search: searchService(deps),
+    relationships: relationshipService(deps),
+    milestones: milestoneService(deps),
+    templates: templateService(deps),
+    today: todayService(deps),
     exports: exportService(deps),
     backup: backupService(deps),
     appreciation: appreciationService(deps),
