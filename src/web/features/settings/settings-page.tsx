@@ -7,6 +7,7 @@ import { api, fieldErrorsOf } from '../../api/client';
 import { keys, useMe, useTokens } from '../../api/hooks';
 import { formatDateTime, timeZones } from '../../ui/format';
 import { ErrorState, LoadingState } from '../../ui/states';
+import { ExportSection } from './export-section';
 import { DataLocationSection } from './data-location';
 
 function AccountSection({ me }: { me: MeDto }) {
@@ -204,6 +205,7 @@ export default function SettingsPage() {
       <AccountSection me={me.data} />
       <AppearanceSection />
       <TokensSection />
+      <ExportSection />
       <DataLocationSection />
     </Stack>
   );
