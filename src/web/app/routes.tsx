@@ -56,6 +56,7 @@ export const routes: RouteObject[] = [
       { path: 'appreciation', element: page(() => import('../features/appreciation/appreciation-page')) },
       { path: 'organizations', element: page(() => import('../features/organizations/organizations-page')) },
       { path: 'tags', element: page(() => import('../features/tags/tags-page')) },
+      { path: 'import', element: page(() => import('../features/imports/import-page')) },
       { path: 'settings', element: page(() => import('../features/settings/settings-page')) },
       { path: '*', element: <NotFoundState /> },
     ],
