@@ -29,18 +29,20 @@ export async function watchFirstRows(context: BrowserContext): Promise<void> {
 /** A full page load of `path`: milliseconds from the start of the navigation to the first rows. */
 export async function loadToFirstRows(page: Page, path: string): Promise<number> {
   await page.goto(path);
-  await page.locator(FIRST_ROW).first().waitFor();
+  await page.waitForFunction(() => (window as unknown as { __firstRowsAt: number | null }).__firstRowsAt !== null);
   return Math.round(await page.evaluate(() => (window as unknown as { __firstRowsAt: number }).__firstRowsAt));
 }
 
 /** An in-app navigation (a click): milliseconds from the click to the first rows. */
 export async function clickToFirstRows(page: Page, click: () => Promise<void>): Promise<number> {
+  // Rows of a previous visit still on screen would stop the clock before the click.
+  await page.locator(FIRST_ROW).first().waitFor({ state: 'detached' });
   const started = await page.evaluate(() => {
     (window as unknown as { __rapportWatch: () => void }).__rapportWatch();
     return performance.now();
   });
   await click();
-  await page.locator(FIRST_ROW).first().waitFor();
+  await page.waitForFunction(() => (window as unknown as { __firstRowsAt: number | null }).__firstRowsAt !== null);
   return Math.round((await page.evaluate(() => (window as unknown as { __firstRowsAt: number }).__firstRowsAt)) - started);
 }
 
