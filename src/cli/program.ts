@@ -7,6 +7,7 @@ import { registerDemo } from './commands/demo';
 import { registerFollowUps } from './commands/followups';
 import { registerAppreciation } from './commands/appreciation';
 import { registerGoals } from './commands/goals';
+import { registerCalendar } from './commands/calendar';
 import { registerEvents } from './commands/events';
 import { registerImports } from './commands/imports';
 import { registerLog } from './commands/log';
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerFollowUps(program);
   registerAppreciation(program);
   registerGoals(program);
+  registerCalendar(program);
   registerEvents(program);
   registerImports(program);
   registerSearch(program);

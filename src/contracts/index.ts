@@ -9,6 +9,7 @@ export * from './search';
 export * from './exports';
 export * from './appreciation';
 export * from './goals';
+export * from './calendar-feed';
 export * from './events';
 export * from './account';
 export * from './relationships';

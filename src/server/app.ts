@@ -33,6 +33,7 @@ import { exportRoutes } from './domains/exports/exports.routes';
 import { backupRoutes } from './domains/backup/backup.routes';
 import { appreciationRoutes } from './domains/appreciation/appreciation.routes';
 import { goalRoutes } from './domains/goals/goals.routes';
+import { calendarFeedPublicRoutes, calendarFeedRoutes } from './domains/calendar-feed/calendar-feed.routes';
 import { eventRoutes } from './domains/events/events.routes';
 import { importRoutes } from './domains/imports/imports.routes';
 import { demoRoutes } from './domains/demo/demo.routes';
@@ -147,6 +148,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
   });
 
   await app.register(authRoutes);
+  await app.register(calendarFeedPublicRoutes);
   await app.register(async (v1) => {
     v1.addHook('onRequest', authenticate(config));
     await v1.register(accountRoutes);
@@ -165,6 +167,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     await v1.register(backupRoutes);
     await v1.register(appreciationRoutes);
     await v1.register(goalRoutes);
+    await v1.register(calendarFeedRoutes);
     await v1.register(eventRoutes);
     await v1.register(importRoutes);
     await v1.register(demoRoutes);

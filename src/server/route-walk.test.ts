@@ -7,7 +7,6 @@ import { createTestApp, dialects, type TestApp, type TestUser } from './db/test-
  * missing id) and change nothing. A route added without a line in `cases` fails this test.
  */
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event', string>;
 type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'kudos' | 'favor' | 'goal' | 'milestone' | 'template' | 'import', string>;
 interface Case {
   /** Which of the first user's ids fills {id} in the path. */
@@ -112,6 +111,9 @@ const cases: Record<string, Case> = {
   'PATCH /api/v1/goals/{id}': { id: 'goal', body: () => ({ target: 99 }), expect: 404 },
   'DELETE /api/v1/goals/{id}': { id: 'goal', expect: 404 },
   'GET /api/v1/review': { expect: 'own' },
+  'GET /api/v1/calendar-feed': { expect: 'own' },
+  'POST /api/v1/calendar-feed': { expect: 'own' },
+  'DELETE /api/v1/calendar-feed': { expect: 'own' },
   'POST /api/v1/events': { body: () => ({ name: 'Walk conf', startsOn: '2026-03-01' }), expect: 'own' },
   'POST /api/v1/events/import-ics': { body: () => ({ ics: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//walk//EN\r\nBEGIN:VEVENT\r\nUID:walk@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260301T090000Z\r\nSUMMARY:Walk conf\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' }), expect: 'own' },
   'GET /api/v1/events': { expect: 'own' },
@@ -135,7 +137,7 @@ const cases: Record<string, Case> = {
 };
 
 /** The only routes anyone may call without signing in (marked `security: []` in the document). */
-const publicRoutes = ['POST /api/auth/sign-up/email', 'POST /api/auth/sign-in/email', 'POST /api/auth/sign-out'];
+const publicRoutes = ['POST /api/auth/sign-up/email', 'POST /api/auth/sign-in/email', 'POST /api/auth/sign-out', 'GET /api/calendar/{token}'];
 
 /** Routes whose query needs a value to get past validation. */
 const queries: Record<string, string> = { 'GET /api/v1/search': '?q=ada' };

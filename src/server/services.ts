@@ -21,6 +21,7 @@ import { exportService } from './domains/exports/exports.service';
 import { backupService } from './domains/backup/backup.service';
 import { appreciationService } from './domains/appreciation/appreciation.service';
 import { goalService } from './domains/goals/goals.service';
+import { calendarFeedService } from './domains/calendar-feed/calendar-feed.service';
 import { eventService } from './domains/events/events.service';
 import { importService } from './domains/imports/imports.service';
 
@@ -55,6 +56,7 @@ export async function createServices({ database, config, clock = systemClock }: 
     backup: backupService(deps),
     appreciation: appreciationService(deps),
     goals: goalService(deps),
+    calendarFeed: calendarFeedService(deps),
     events: eventService(deps),
     imports: importService(deps),
   };

@@ -9,6 +9,7 @@ import { formatDateTime, timeZones } from '../../ui/format';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { ExportSection } from './export-section';
 import { DataLocationSection } from './data-location';
+import { CalendarFeedSection } from '../calendar-feed/calendar-feed-section';
 
 function AccountSection({ me }: { me: MeDto }) {
   const client = useQueryClient();
@@ -205,6 +206,7 @@ export default function SettingsPage() {
       <AccountSection me={me.data} />
       <AppearanceSection />
       <TokensSection />
+      <CalendarFeedSection />
       <ExportSection />
       <DataLocationSection />
     </Stack>

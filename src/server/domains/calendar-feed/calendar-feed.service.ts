@@ -1,0 +1,105 @@
+import type { CalendarFeedDto, CreatedCalendarFeedDto } from '../../../contracts/calendar-feed';
+import type { CalendarFeedTable } from '../../db/schema';
+import { addDays, nowIso, todayIn } from '../../platform/clock';
+import type { Actor, Deps } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import { newSecret, sha256 } from '../../platform/secrets';
+import { listMilestoneOccurrences } from '../milestones/milestones.repository';
+import { renderFeed, type FeedEvent } from './calendar-feed.ics';
+import * as repo from './calendar-feed.repository';
+
+/** The feed shows milestones and snoozes from this many days back, and milestones a year ahead. */
+export const FEED_PAST_DAYS = 30;
+export const FEED_AHEAD_DAYS = 365;
+const TOUCH_INTERVAL_MS = 60_000;
+
+const toDto = (row: CalendarFeedTable | undefined): CalendarFeedDto => ({
+  active: Boolean(row),
+  prefix: row?.token_prefix ?? null,
+  createdAt: row?.created_at ?? null,
+  lastUsedAt: row?.last_used_at ?? null,
+});
+
+/**
+ * A per-user secret calendar (ICS) URL: follow-ups, milestones and birthdays, and snoozes, as all-day
+ * events. The token is the only credential, so it is stored as a SHA-256 hash, shown once, and a new
+ * one (rotate) or a revoke makes the old URL answer 404.
+ */
+export function calendarFeedService(deps: Deps) {
+  const { database, clock, config } = deps;
+  const { db } = database;
+  const urlOf = (token: string) => `${config.baseUrl.replace(/\/$/, '')}/api/calendar/${token}.ics`;
+
+  return {
+    async status(actor: Actor): Promise<CalendarFeedDto> {
+      return toDto(await repo.findFeedOfOwner(db, actor.userId));
+    },
+
+    /** Creates the feed URL, or replaces it (rotate): the previous URL stops working at once. */
+    async create(actor: Actor): Promise<CreatedCalendarFeedDto> {
+      const token = newSecret('rcal');
+      const row: CalendarFeedTable = { id: newId(), owner_id: actor.userId, token_hash: sha256(token), token_prefix: token.slice(0, 10), created_at: nowIso(clock), last_used_at: null };
+      await db.transaction().execute((trx) => repo.replaceFeed(trx, row));
+      return { ...toDto(row), url: urlOf(token), token };
+    },
+
+    async revoke(actor: Actor): Promise<void> {
+      if ((await repo.deleteFeed(db, actor.userId)) === 0) throw notFound('Calendar feed');
+    },
+
+    /** The feed's iCalendar text for a token from its URL; 404 for an unknown or revoked one. */
+    async render(token: string): Promise<string> {
+      const feed = await repo.findFeedByHash(db, sha256(token.replace(/\.ics$/i, '')));
+      if (!feed) throw notFound('Calendar feed');
+      const now = clock.now();
+      if (!feed.last_used_at || now.getTime() - Date.parse(feed.last_used_at) > TOUCH_INTERVAL_MS) await repo.touchFeed(db, feed.id, now.toISOString());
+      const tz = feed.timezone;
+      const today = todayIn(clock, tz);
+      const from = addDays(today, -FEED_PAST_DAYS);
+      const stamp = now.toISOString();
+      const base = config.baseUrl.replace(/\/$/, '');
+      const [followUps, occurrences, snoozes] = await Promise.all([
+        repo.openFollowUps(db, feed.owner_id),
+        listMilestoneOccurrences(db, feed.owner_id, from, addDays(today, FEED_AHEAD_DAYS)),
+        repo.cadenceSnoozes(db, feed.owner_id, from),
+      ]);
+      const events: FeedEvent[] = [];
+      for (const f of followUps) {
+        const snoozed = f.snoozed_until !== null && f.snoozed_until > f.due_on;
+        events.push({
+          uid: `follow-up-${f.id}@rapport`,
+          date: snoozed ? f.snoozed_until! : f.due_on,
+          summary: `Follow up with ${f.contact_name}${snoozed ? ' (snoozed)' : ''}: ${f.reason}`,
+          description: snoozed ? `Due ${f.due_on}, snoozed until ${f.snoozed_until}.` : undefined,
+          url: `${base}/contacts/${f.contact_id}`,
+          categories: snoozed ? ['Follow-up', 'Snoozed'] : ['Follow-up'],
+          stamp: f.updated_at,
+        });
+      }
+      for (const o of occurrences) {
+        const years = o.years ? (o.kind === 'birthday' ? ` (turns ${o.years})` : ` (${o.years} year${o.years === 1 ? '' : 's'})`) : '';
+        events.push({
+          uid: `${o.id.replace(':', '-')}-${o.date}@rapport`,
+          date: o.date,
+          summary: `${o.title}${years}`,
+          url: `${base}/contacts/${o.contactId}`,
+          categories: [o.kind === 'birthday' ? 'Birthday' : 'Milestone'],
+          stamp,
+        });
+      }
+      for (const s of snoozes)
+        events.push({
+          uid: `cadence-snooze-${s.id}-${s.until}@rapport`,
+          date: s.until,
+          summary: `Keep in touch with ${s.name} (back from snooze)`,
+          url: `${base}/contacts/${s.id}`,
+          categories: ['Snoozed'],
+          stamp: s.updated_at,
+        });
+      return renderFeed(events, { name: 'Rapport', timezone: tz });
+    },
+  };
+}
+
+export type CalendarFeedService = ReturnType<typeof calendarFeedService>;

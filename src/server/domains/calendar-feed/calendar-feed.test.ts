@@ -1,0 +1,150 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
+import type { Clock } from '../../platform/clock';
+import { insertMilestone } from '../milestones/milestones.repository';
+
+interface ParsedEvent {
+  uid: string;
+  summary: string;
+  start: string;
+  isDate: boolean;
+  description: string | null;
+  categories: string[];
+  url: string | null;
+}
+
+function parseFeed(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const events: ParsedEvent[] = calendar.getAllSubcomponents('vevent').map((v) => {
+    const start = v.getFirstPropertyValue('dtstart') as ICAL.Time;
+    return {
+      uid: String(v.getFirstPropertyValue('uid')),
+      summary: String(v.getFirstPropertyValue('summary')),
+      start: start.toString(),
+      isDate: start.isDate,
+      description: (v.getFirstPropertyValue('description') as string | null) ?? null,
+      categories: v.getFirstProperty('categories')?.getValues().map(String) ?? [],
+      url: (v.getFirstPropertyValue('url') as string | null) ?? null,
+    };
+  });
+  return { calendar, events };
+}
+
+describe.each(dialects)('calendar feed on %s', (dialect) => {
+  let t: TestApp;
+  let alice: TestUser;
+  let bob: TestUser;
+  // 23:30 UTC on 10 March is already 11 March in Tokyo: the feed's window follows the owner's day.
+  const now = new Date('2026-03-10T23:30:00Z');
+  const clock: Clock = { now: () => now };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { clock });
+    alice = await t.signUp();
+    bob = await t.signUp();
+  });
+  afterAll(() => t?.close());
+
+  const call = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: user.auth, ...(payload && { payload }) });
+  const fetchFeed = (url: string) => t.app.inject({ method: 'GET', url: new URL(url).pathname });
+
+  it('serves follow-ups, snoozes, birthdays and milestones as valid all-day iCalendar events', async () => {
+    await call(alice, 'PATCH', '/me', { timezone: 'Asia/Tokyo' });
+    expect((await call(alice, 'GET', '/calendar-feed')).json()).toEqual({ active: false, prefix: null, createdAt: null, lastUsedAt: null });
+    const ada = (await call(alice, 'POST', '/contacts', { name: 'Ada Lovelace', birthday: '1990-03-20' })).json().id;
+    const grace = (await call(alice, 'POST', '/contacts', { name: 'Grace Hopper', birthday: '--04-02' })).json().id;
+    const due = (await call(alice, 'POST', '/follow-ups', { contactId: ada, dueOn: '2026-03-12', reason: 'Send notes; ask about Q3, please' })).json();
+    const snoozed = (await call(alice, 'POST', '/follow-ups', { contactId: grace, dueOn: '2026-03-01', reason: 'Intro to Linus' })).json();
+    await call(alice, 'PATCH', `/follow-ups/${snoozed.id}`, { snoozedUntil: '2026-03-18' });
+    const done = (await call(alice, 'POST', '/follow-ups', { contactId: grace, dueOn: '2026-03-02', reason: 'Already done' })).json();
+    await call(alice, 'PATCH', `/follow-ups/${done.id}`, { done: true });
+    const milestone = (id: string, kind: string, title: string, onDate: string, recurrence: string) =>
+      insertMilestone(t.database.db, {
+        id,
+        owner_id: alice.userId,
+        contact_id: grace,
+        kind,
+        title,
+        on_date: onDate,
+        month_day: onDate.slice(-5),
+        recurrence,
+        remind_days_before: 0,
+        notes: null,
+        dismissed_through: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      });
+    await milestone('0190a4c2-0000-7000-8000-0000000000a1', 'work_anniversary', 'Grace at the Navy', '2020-05-01', 'yearly');
+    // 30 days back from 11 March (Tokyo) is 9 February: 8 February is outside, although it is inside in UTC.
+    await milestone('0190a4c2-0000-7000-8000-0000000000a2', 'launch', 'Compiler launch', '2026-02-08', 'once');
+    await milestone('0190a4c2-0000-7000-8000-0000000000a3', 'publication', 'COBOL paper', '2026-02-09', 'once');
+    await t.database.db.updateTable('contact').set({ cadence_snoozed_until: '2026-03-15' }).where('id', '=', ada).execute();
+
+    const created = await call(alice, 'POST', '/calendar-feed');
+    expect(created.statusCode).toBe(201);
+    const { url, token, prefix } = created.json();
+    expect(url).toBe(`http://localhost:7277/api/calendar/${token}.ics`);
+    expect(token.startsWith(prefix)).toBe(true);
+    // Only the hash is stored.
+    const stored = await t.database.db.selectFrom('calendar_feed').selectAll().where('owner_id', '=', alice.userId).executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token.slice(5));
+
+    const res = await fetchFeed(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(res.body.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(res.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    const { calendar, events } = parseFeed(res.body);
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+    expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Asia/Tokyo');
+    expect(events.every((e) => e.isDate)).toBe(true);
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+
+    expect(byUid.get(`follow-up-${due.id}@rapport`)).toMatchObject({
+      start: '2026-03-12',
+      summary: 'Follow up with Ada Lovelace: Send notes; ask about Q3, please',
+      categories: ['Follow-up'],
+      url: `http://localhost:7277/contacts/${ada}`,
+    });
+    expect(byUid.get(`follow-up-${snoozed.id}@rapport`)).toMatchObject({
+      start: '2026-03-18',
+      summary: 'Follow up with Grace Hopper (snoozed): Intro to Linus',
+      description: 'Due 2026-03-01, snoozed until 2026-03-18.',
+      categories: ['Follow-up', 'Snoozed'],
+    });
+    expect(byUid.has(`follow-up-${done.id}@rapport`)).toBe(false);
+    expect(byUid.get(`birthday-${ada}-2026-03-20@rapport`)).toMatchObject({ summary: 'Ada Lovelace’s birthday (turns 36)', categories: ['Birthday'] });
+    expect(byUid.get(`birthday-${grace}-2026-04-02@rapport`)).toMatchObject({ summary: 'Grace Hopper’s birthday', start: '2026-04-02' });
+    expect(byUid.get('0190a4c2-0000-7000-8000-0000000000a1-2026-05-01@rapport')).toMatchObject({ summary: 'Grace at the Navy (6 years)', categories: ['Milestone'] });
+    expect(byUid.has('0190a4c2-0000-7000-8000-0000000000a2-2026-02-08@rapport')).toBe(false);
+    expect(byUid.has('0190a4c2-0000-7000-8000-0000000000a3-2026-02-09@rapport')).toBe(true);
+    expect(byUid.get(`cadence-snooze-${ada}-2026-03-15@rapport`)).toMatchObject({ summary: 'Keep in touch with Ada Lovelace (back from snooze)', categories: ['Snoozed'] });
+    // A year ahead: next year's birthday of Ada is not in yet, this year's is.
+    expect(byUid.has(`birthday-${ada}-2027-03-20@rapport`)).toBe(false);
+    expect(events).toHaveLength(7);
+
+    expect((await call(alice, 'GET', '/calendar-feed')).json()).toMatchObject({ active: true, prefix, lastUsedAt: now.toISOString() });
+    // Bob's feed has none of Alice's events.
+    const bobs = (await call(bob, 'POST', '/calendar-feed')).json();
+    expect(parseFeed((await fetchFeed(bobs.url)).body).events).toEqual([]);
+  });
+
+  it('rotates and revokes: the old URL answers 404 at once, as does an unknown token', async () => {
+    const first = (await call(alice, 'POST', '/calendar-feed')).json();
+    expect((await fetchFeed(first.url)).statusCode).toBe(200);
+    const second = (await call(alice, 'POST', '/calendar-feed')).json();
+    const old = await fetchFeed(first.url);
+    expect(old.statusCode).toBe(404);
+    expect(old.headers['content-type']).toContain('application/problem+json');
+    expect((await fetchFeed(second.url)).statusCode).toBe(200);
+    // Without the .ics suffix the URL works too.
+    expect((await t.app.inject({ method: 'GET', url: `/api/calendar/${second.token}` })).statusCode).toBe(200);
+    expect((await call(alice, 'DELETE', '/calendar-feed')).statusCode).toBe(204);
+    expect((await fetchFeed(second.url)).statusCode).toBe(404);
+    expect((await call(alice, 'DELETE', '/calendar-feed')).statusCode).toBe(404);
+    expect((await call(alice, 'GET', '/calendar-feed')).json()).toMatchObject({ active: false });
+    expect((await t.app.inject({ method: 'GET', url: '/api/calendar/rcal_not-a-real-token.ics' })).statusCode).toBe(404);
+  });
+});
