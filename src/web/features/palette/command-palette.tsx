@@ -2,10 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { Badge, Group, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, spotlight } from '@mantine/spotlight';
-import { IconAddressBook, IconBell, IconBuilding, IconHome, IconMessage, IconPencilPlus, IconSearch, IconSettings, IconTag, IconUser, IconUserPlus } from '@tabler/icons-react';
+import { IconAddressBook, IconBell, IconBuilding, IconHome, IconKeyboard, IconMessage, IconPencilPlus, IconSearch, IconSettings, IconTag, IconUser, IconUserPlus } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useSearch } from '../../api/hooks';
 import { useQuickLog } from '../interactions/quick-log';
+import { openShortcutsHelp } from '../shortcuts/keyboard-shortcuts';
 
 interface Command {
   id: string;
@@ -32,6 +33,7 @@ export function CommandPalette() {
     { id: 'go-organizations', label: 'Go to Organizations', icon: <IconBuilding size={18} />, run: () => navigate('/organizations') },
     { id: 'go-tags', label: 'Go to Tags', icon: <IconTag size={18} />, run: () => navigate('/tags') },
     { id: 'go-settings', label: 'Go to Settings', icon: <IconSettings size={18} />, run: () => navigate('/settings') },
+    { id: 'shortcuts', label: 'Keyboard shortcuts', description: 'Shortcut: ?', icon: <IconKeyboard size={18} />, run: openShortcutsHelp },
   ];
   const needle = query.trim().toLowerCase();
   const matchingCommands = needle ? commands.filter((c) => c.label.toLowerCase().includes(needle)) : commands;

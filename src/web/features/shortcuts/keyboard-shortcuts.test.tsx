@@ -45,6 +45,16 @@ describe('Keyboard shortcuts', () => {
     expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
   });
 
+  it('opens from the command palette', async () => {
+    withContacts();
+    renderApp('/');
+    await screen.findByRole('button', { name: 'Account menu' });
+    await userEvent.keyboard('{Control>}k{/Control}');
+    await userEvent.type(await screen.findByPlaceholderText(/Search contacts and interactions/), 'keyboard');
+    await userEvent.click(await screen.findByRole('button', { name: /Keyboard shortcuts/ }));
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+  });
+
   it('G then C goes to Contacts; G then H home; a lone C does nothing', async () => {
     withContacts();
     const { router } = renderApp('/settings');
