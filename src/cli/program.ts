@@ -10,6 +10,7 @@ import { registerGoals } from './commands/goals';
 import { registerCalendar } from './commands/calendar';
 import { registerEvents } from './commands/events';
 import { registerImports } from './commands/imports';
+import { registerDuplicates } from './commands/duplicates';
 import { registerLog } from './commands/log';
 import { registerMigrate } from './commands/migrate';
 import { registerNote } from './commands/note';
@@ -55,6 +56,7 @@ export function buildProgram(): Command {
   registerCalendar(program);
   registerEvents(program);
   registerImports(program);
+  registerDuplicates(program);
   registerSearch(program);
   registerExport(program);
   registerUser(program);

@@ -16,3 +16,4 @@ export * from './relationships';
 export * from './demo';
 export * from './instance';
 export * from './imports';
+export * from './duplicates';

@@ -36,6 +36,7 @@ import { goalRoutes } from './domains/goals/goals.routes';
 import { calendarFeedPublicRoutes, calendarFeedRoutes } from './domains/calendar-feed/calendar-feed.routes';
 import { eventRoutes } from './domains/events/events.routes';
 import { importRoutes } from './domains/imports/imports.routes';
+import { duplicateRoutes } from './domains/duplicates/duplicates.routes';
 import { demoRoutes } from './domains/demo/demo.routes';
 import { instanceRoutes } from './domains/instance/instance.routes';
 import { landingPage } from './landing-page';
@@ -170,6 +171,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     await v1.register(calendarFeedRoutes);
     await v1.register(eventRoutes);
     await v1.register(importRoutes);
+    await v1.register(duplicateRoutes);
     await v1.register(demoRoutes);
     await v1.register(instanceRoutes, { location: config.database });
   }, { prefix: '/api/v1' });

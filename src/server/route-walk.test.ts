@@ -134,6 +134,8 @@ const cases: Record<string, Case> = {
   'POST /api/v1/imports/{id}/preview': { id: 'import', body: () => ({}), expect: 404 },
   'POST /api/v1/imports/{id}/apply': { id: 'import', expect: 404 },
   'POST /api/v1/imports/{id}/undo': { id: 'import', expect: 404 },
+  'GET /api/v1/duplicates': { expect: 'own' },
+  'POST /api/v1/duplicates/merge': { body: (ids) => ({ ids: [ids.contact, ids.otherContact] }), expect: 404 },
 };
 
 /** The only routes anyone may call without signing in (marked `security: []` in the document). */

@@ -24,6 +24,7 @@ import { goalService } from './domains/goals/goals.service';
 import { calendarFeedService } from './domains/calendar-feed/calendar-feed.service';
 import { eventService } from './domains/events/events.service';
 import { importService } from './domains/imports/imports.service';
+import { duplicateService } from './domains/duplicates/duplicates.service';
 
 export interface ServiceOptions {
   database: RapportDatabase;
@@ -59,6 +60,7 @@ export async function createServices({ database, config, clock = systemClock }: 
     calendarFeed: calendarFeedService(deps),
     events: eventService(deps),
     imports: importService(deps),
+    duplicates: duplicateService(deps),
   };
 }
 
