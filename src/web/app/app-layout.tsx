@@ -5,7 +5,7 @@ import { IconAddressBook, IconBell, IconBuilding, IconHome, IconKeyboard, IconMo
 import { useQueryClient } from '@tanstack/react-query';
 import { IconHeartHandshake, IconTargetArrow } from '@tabler/icons-react';
 import { IconCalendarEvent } from '@tabler/icons-react';
-import { IconFileImport } from '@tabler/icons-react';
+import { IconCopy, IconFileImport } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { keys, useMe } from '../api/hooks';
@@ -23,6 +23,7 @@ const nav = [
   { to: '/organizations', label: 'Organizations', icon: IconBuilding },
   { to: '/tags', label: 'Tags', icon: IconTag },
   { to: '/import', label: 'Import', icon: IconFileImport },
+  { to: '/duplicates', label: 'Duplicates', icon: IconCopy },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 

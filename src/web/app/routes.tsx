@@ -57,6 +57,7 @@ export const routes: RouteObject[] = [
       { path: 'organizations', element: page(() => import('../features/organizations/organizations-page')) },
       { path: 'tags', element: page(() => import('../features/tags/tags-page')) },
       { path: 'import', element: page(() => import('../features/imports/import-page')) },
+      { path: 'duplicates', element: page(() => import('../features/duplicates/duplicates-page')) },
       { path: 'settings', element: page(() => import('../features/settings/settings-page')) },
       { path: '*', element: <NotFoundState /> },
     ],
