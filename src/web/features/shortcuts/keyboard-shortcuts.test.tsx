@@ -1,7 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { routes } from '../../app/routes';
 import { contact, fakeApi, me, renderApp } from '../../test/render';
+import { goTo } from './shortcut-list';
 
 const people = ['Ada Lovelace', 'Grace Hopper', 'Katherine Johnson'].map((name, i) => contact({ id: `0190a4c2-0000-7000-8000-00000000000${i}`, name }));
 
@@ -53,6 +55,12 @@ describe('Keyboard shortcuts', () => {
     await userEvent.type(await screen.findByPlaceholderText(/Search contacts and interactions/), 'keyboard');
     await userEvent.click(await screen.findByRole('button', { name: /Keyboard shortcuts/ }));
     expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+  });
+
+  it('G shortcuts name pages that exist, one letter each', () => {
+    const paths = routes.flatMap((r) => (r.children ?? []).map((c) => (c.index ? '/' : `/${c.path}`)));
+    for (const g of goTo) expect(paths, g.label).toContain(g.path);
+    expect(new Set(goTo.map((g) => g.key)).size).toBe(goTo.length);
   });
 
   it('G then C goes to Contacts; G then H home; a lone C does nothing', async () => {

@@ -14,8 +14,12 @@ export const goTo: { key: string; path: string; label: string }[] = [
   { key: 'h', path: '/', label: 'Home' },
   { key: 'c', path: '/contacts', label: 'Contacts' },
   { key: 'f', path: '/follow-ups', label: 'Follow-ups' },
+  { key: 'r', path: '/review', label: 'Weekly review' },
+  { key: 'a', path: '/appreciation', label: 'Appreciation' },
+  { key: 'e', path: '/events', label: 'Events' },
   { key: 'o', path: '/organizations', label: 'Organizations' },
   { key: 't', path: '/tags', label: 'Tags' },
+  { key: 'i', path: '/import', label: 'Import' },
   { key: 's', path: '/settings', label: 'Settings' },
 ];
 
