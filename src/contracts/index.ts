@@ -11,6 +11,8 @@ export * from './appreciation';
 export * from './goals';
 export * from './calendar-feed';
 export * from './events';
+export * from './chats';
+export * from './booking';
 export * from './account';
 export * from './relationships';
 export * from './demo';

@@ -35,6 +35,8 @@ import { appreciationRoutes } from './domains/appreciation/appreciation.routes';
 import { goalRoutes } from './domains/goals/goals.routes';
 import { calendarFeedPublicRoutes, calendarFeedRoutes } from './domains/calendar-feed/calendar-feed.routes';
 import { eventRoutes } from './domains/events/events.routes';
+import { chatRoutes } from './domains/chats/chats.routes';
+import { bookingRoutes, publicBookingRoutes } from './domains/booking/booking.routes';
 import { importRoutes } from './domains/imports/imports.routes';
 import { duplicateRoutes } from './domains/duplicates/duplicates.routes';
 import { demoRoutes } from './domains/demo/demo.routes';
@@ -149,6 +151,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
   });
 
   await app.register(authRoutes);
+  await app.register(publicBookingRoutes);
   await app.register(calendarFeedPublicRoutes);
   await app.register(async (v1) => {
     v1.addHook('onRequest', authenticate(config));
@@ -170,6 +173,8 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     await v1.register(goalRoutes);
     await v1.register(calendarFeedRoutes);
     await v1.register(eventRoutes);
+    await v1.register(chatRoutes);
+    await v1.register(bookingRoutes);
     await v1.register(importRoutes);
     await v1.register(duplicateRoutes);
     await v1.register(demoRoutes);

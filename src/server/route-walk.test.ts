@@ -7,7 +7,7 @@ import { createTestApp, dialects, type TestApp, type TestUser } from './db/test-
  * missing id) and change nothing. A route added without a line in `cases` fails this test.
  */
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'kudos' | 'favor' | 'goal' | 'milestone' | 'template' | 'import', string>;
+type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'chat' | 'chatQuestion' | 'kudos' | 'favor' | 'goal' | 'milestone' | 'template' | 'import', string>;
 interface Case {
   /** Which of the first user's ids fills {id} in the path. */
   id?: keyof Ids;
@@ -123,6 +123,19 @@ const cases: Record<string, Case> = {
   'GET /api/v1/events/{id}/people': { id: 'event', expect: 404 },
   'POST /api/v1/events/{id}/people': { id: 'event', body: (ids) => ({ people: [{ contactId: ids.contact }] }), expect: 404 },
   'DELETE /api/v1/events/{id}/people': { id: 'event', body: (ids) => ({ contactIds: [ids.contact] }), expect: 404 },
+  'POST /api/v1/chats': { body: (ids) => ({ contactId: ids.contact, topic: 'Walk' }), expect: 404 },
+  'GET /api/v1/chats': { expect: 'own' },
+  'GET /api/v1/chats/{id}': { id: 'chat', expect: 404 },
+  'PATCH /api/v1/chats/{id}': { id: 'chat', body: () => ({ topic: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/chats/{id}': { id: 'chat', expect: 404 },
+  'GET /api/v1/chats/{id}/prep': { id: 'chat', expect: 404 },
+  'GET /api/v1/chats/{id}/invitation.ics': { id: 'chat', expect: 404 },
+  'GET /api/v1/chat-questions': { expect: 'own' },
+  'POST /api/v1/chat-questions': { body: () => ({ purpose: 'role', text: 'A walk question?' }), expect: 'own' },
+  'PATCH /api/v1/chat-questions/{id}': { id: 'chatQuestion', body: () => ({ text: 'Hijacked?' }), expect: 404 },
+  'DELETE /api/v1/chat-questions/{id}': { id: 'chatQuestion', expect: 404 },
+  'GET /api/v1/booking-page': { expect: 'own' },
+  'PATCH /api/v1/booking-page': { body: () => ({ title: 'Walk' }), expect: 'own' },
   // Loads into the caller's own account only (409 once it has contacts); nothing of another account to name.
   'POST /api/v1/demo': { body: () => ({ contacts: 10 }), expect: 'own' },
   'GET /api/v1/instance': { expect: 'own' },
@@ -139,7 +152,7 @@ const cases: Record<string, Case> = {
 };
 
 /** The only routes anyone may call without signing in (marked `security: []` in the document). */
-const publicRoutes = ['POST /api/auth/sign-up/email', 'POST /api/auth/sign-in/email', 'POST /api/auth/sign-out', 'GET /api/calendar/{token}'];
+const publicRoutes = ['POST /api/auth/sign-up/email', 'POST /api/auth/sign-in/email', 'POST /api/auth/sign-out', 'GET /api/public/book/{slug}', 'POST /api/public/book/{slug}', 'GET /api/calendar/{token}'];
 
 /** Routes whose query needs a value to get past validation. */
 const queries: Record<string, string> = { 'GET /api/v1/search': '?q=ada' };
@@ -174,6 +187,8 @@ describe.each(dialects)('route walk on %s', (dialect) => {
       milestone: await post('/milestones', { contactId: contact, kind: 'launch', title: 'Private launch', onDate: '2026-05-01' }),
       template: await post('/templates', { purpose: 'thank_you', name: 'Private template', body: 'Thanks {{firstName}}' }),
       event: await post('/events', { name: 'Private conference', startsOn: '2026-03-01' }),
+      chat: await post('/chats', { contactId: contact, topic: 'Career advice', status: 'scheduled', scheduledAt: '2026-03-02T10:00:00Z' }),
+      chatQuestion: await post('/chat-questions', { purpose: 'role', text: 'What surprised you most?' }),
       kudos: await post('/kudos', { contactId: contact, direction: 'given', text: 'Private thanks' }),
       favor: await post('/favors', { contactId: contact, direction: 'received', text: 'Private favor' }),
       goal: await post('/goals', { metric: 'reach_outs', target: 3 }),

@@ -23,6 +23,8 @@ import { appreciationService } from './domains/appreciation/appreciation.service
 import { goalService } from './domains/goals/goals.service';
 import { calendarFeedService } from './domains/calendar-feed/calendar-feed.service';
 import { eventService } from './domains/events/events.service';
+import { chatService } from './domains/chats/chats.service';
+import { bookingService } from './domains/booking/booking.service';
 import { importService } from './domains/imports/imports.service';
 import { duplicateService } from './domains/duplicates/duplicates.service';
 
@@ -59,6 +61,8 @@ export async function createServices({ database, config, clock = systemClock }: 
     goals: goalService(deps),
     calendarFeed: calendarFeedService(deps),
     events: eventService(deps),
+    chats: chatService(deps),
+    booking: bookingService(deps),
     imports: importService(deps),
     duplicates: duplicateService(deps),
   };
