@@ -9,6 +9,7 @@ import { registerAppreciation } from './commands/appreciation';
 import { registerGoals } from './commands/goals';
 import { registerCalendar } from './commands/calendar';
 import { registerEvents } from './commands/events';
+import { registerChats } from './commands/chats';
 import { registerImports } from './commands/imports';
 import { registerDuplicates } from './commands/duplicates';
 import { registerLog } from './commands/log';
@@ -55,6 +56,7 @@ export function buildProgram(): Command {
   registerGoals(program);
   registerCalendar(program);
   registerEvents(program);
+  registerChats(program);
   registerImports(program);
   registerDuplicates(program);
   registerSearch(program);
