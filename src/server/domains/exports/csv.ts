@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ContactDto } from '../../../contracts/contacts';
+import type { ExportContact as ContactDto } from './vcard';
 
 const profileColumns = [
   ['linkedin', 'LinkedIn'],

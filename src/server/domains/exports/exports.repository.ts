@@ -1,20 +1,29 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import type { ContactRow } from '../contacts/contacts.repository';
+
+/** The columns an export writes (not the derived aggregates other features keep on the row). */
+const exportColumns = [
+  'c.id', 'c.name', 'c.sort_name', 'c.given_name', 'c.family_name', 'c.pronouns', 'c.headline', 'c.title', 'c.location', 'c.timezone',
+  'c.emails', 'c.phones', 'c.social_profiles', 'c.birthday', 'c.how_we_met', 'c.circle', 'c.cadence_days', 'c.starred', 'c.archived',
+  'c.last_interaction_at', 'c.next_due_on', 'c.created_at', 'c.updated_at',
+] as const;
 
 /**
- * A page of the owner's contacts (archived ones too) by name, after a keyset position: exports walk
- * the name index page by page instead of holding every contact, or a connection, for the whole export.
+ * A page of the owner's active or archived contacts by name, after a keyset position: exports walk
+ * the name index (owner_id, archived, sort_name, id) page by page instead of holding every contact,
+ * or a connection, for the whole export. Without `archived` in the filter neither dialect can walk
+ * that index in order and each page sorts every contact.
  */
-export async function contactPage(db: Kysely<DB>, ownerId: string, limit: number, after?: { sortName: string; id: string }): Promise<ContactRow[]> {
+export async function contactPage(db: Kysely<DB>, ownerId: string, archived: boolean, limit: number, after?: { sortName: string; id: string }) {
   let q = db
     .selectFrom('contact as c')
     .leftJoin('organization as o', 'o.id', 'c.organization_id')
-    .selectAll('c')
+    .select(exportColumns)
     .select('o.name as organization_name')
-    .where('c.owner_id', '=', ownerId);
+    .where('c.owner_id', '=', ownerId)
+    .where('c.archived', '=', archived);
   if (after) q = q.where(sql<boolean>`(c.sort_name, c.id) > (${after.sortName}, ${after.id})`);
-  return q.orderBy('c.sort_name').orderBy('c.id').limit(limit).execute() as Promise<ContactRow[]>;
+  return q.orderBy('c.sort_name').orderBy('c.id').limit(limit).execute();
 }
 
 /** Open follow-ups of the owner with the contact's name, by the day they show up. */
@@ -29,3 +38,5 @@ export async function openFollowUps(db: Kysely<DB>, ownerId: string) {
     .orderBy('f.id')
     .execute();
 }
+
+export type ExportContactRow = Awaited<ReturnType<typeof contactPage>>[number];

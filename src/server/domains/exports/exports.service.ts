@@ -1,12 +1,44 @@
 import { nowIso } from '../../platform/clock';
 import type { Actor, Deps } from '../../platform/context';
 import { tagsByContact } from '../contacts/contacts.repository';
-import { toContactDto } from '../contacts/contacts.service';
-import type { ContactDto } from '../../../contracts/contacts';
+import type { ExportContact } from './vcard';
 import { csvChunk } from './csv';
 import { calendarFooter, calendarHeader, toVEvent } from './ics';
 import * as repo from './exports.repository';
 import { toVCard, type VCardVersion } from './vcard';
+
+/**
+ * What an export writes of a contact: the profile, without what the API computes on read (strength),
+ * which an export of 30,000 contacts would otherwise pay for.
+ */
+export function toExportContact(row: repo.ExportContactRow, tags: string[]): ExportContact {
+  return {
+    id: row.id,
+    name: row.name,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    pronouns: row.pronouns,
+    headline: row.headline,
+    organization: row.organization_name,
+    title: row.title,
+    location: row.location,
+    timezone: row.timezone,
+    emails: JSON.parse(row.emails) as string[],
+    phones: JSON.parse(row.phones) as string[],
+    socialProfiles: JSON.parse(row.social_profiles) as ExportContact['socialProfiles'],
+    birthday: row.birthday,
+    howWeMet: row.how_we_met,
+    circle: row.circle as ExportContact['circle'],
+    cadenceDays: row.cadence_days,
+    tags,
+    starred: Boolean(row.starred),
+    archived: Boolean(row.archived),
+    lastInteractionAt: row.last_interaction_at,
+    nextDueOn: row.next_due_on,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
 
 /** Contacts read per round trip while exporting: memory stays flat whatever the account's size. */
 export const EXPORT_PAGE = 1000;
@@ -16,16 +48,19 @@ export function exportService(deps: Deps) {
   const { database, clock } = deps;
   const { db } = database;
 
-  async function* contacts(actor: Actor): AsyncGenerator<ContactDto[]> {
-    let after: { sortName: string; id: string } | undefined;
-    for (;;) {
-      const rows = await repo.contactPage(db, actor.userId, EXPORT_PAGE, after);
-      if (rows.length === 0) return;
-      const tags = await tagsByContact(db, rows.map((r) => r.id));
-      yield rows.map((r) => toContactDto(r, tags.get(r.id) ?? []));
-      if (rows.length < EXPORT_PAGE) return;
-      const last = rows.at(-1)!;
-      after = { sortName: last.sort_name, id: last.id };
+  /** Active contacts by name, then archived ones by name, a page at a time. */
+  async function* contacts(actor: Actor): AsyncGenerator<ExportContact[]> {
+    for (const archived of [false, true]) {
+      let after: { sortName: string; id: string } | undefined;
+      for (;;) {
+        const rows = await repo.contactPage(db, actor.userId, archived, EXPORT_PAGE, after);
+        if (rows.length === 0) break;
+        const tags = await tagsByContact(db, rows.map((r) => r.id));
+        yield rows.map((r) => toExportContact(r, tags.get(r.id) ?? []));
+        if (rows.length < EXPORT_PAGE) break;
+        const last = rows.at(-1)!;
+        after = { sortName: last.sort_name, id: last.id };
+      }
     }
   }
 

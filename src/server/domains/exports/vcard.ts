@@ -3,10 +3,17 @@ import { contentLine, escapeText, structured } from './content-line';
 
 export type VCardVersion = '3.0' | '4.0';
 
+/** A contact as exports see it: the API's contact without what is computed on read. */
+export type ExportContact = Pick<
+  ContactDto,
+  | 'id' | 'name' | 'givenName' | 'familyName' | 'pronouns' | 'headline' | 'organization' | 'title' | 'location' | 'timezone' | 'emails' | 'phones'
+  | 'socialProfiles' | 'birthday' | 'howWeMet' | 'circle' | 'cadenceDays' | 'tags' | 'starred' | 'archived' | 'lastInteractionAt' | 'nextDueOn' | 'createdAt' | 'updatedAt'
+>;
+
 const PRODID = '-//Rapport//Rapport contacts export//EN';
 
 /** Service names for X-SOCIALPROFILE's TYPE, as Apple and Nextcloud write them. */
-const serviceType: Record<ContactDto['socialProfiles'][number]['type'], string> = {
+const serviceType: Record<ExportContact['socialProfiles'][number]['type'], string> = {
   linkedin: 'linkedin',
   x: 'twitter',
   github: 'github',
@@ -31,7 +38,7 @@ function birthday(value: string, version: VCardVersion): string {
  * One contact as one vCard: every field vCard can carry. What it has no property for (headline,
  * circle, cadence, starred) goes into X-RAPPORT-* properties, which other tools keep or ignore.
  */
-export function toVCard(c: ContactDto, version: VCardVersion = '4.0'): string {
+export function toVCard(c: ExportContact, version: VCardVersion = '4.0'): string {
   const v4 = version === '4.0';
   const text = (value: string) => escapeText(value, !v4);
   let card = `BEGIN:VCARD\r\nVERSION:${version}\r\n`;
