@@ -165,7 +165,7 @@ describe('web app in Chromium', () => {
     await page.getByRole('region', { name: 'Welcome to Rapport' }).getByRole('button', { name: 'Load demo data' }).click();
     await page.getByText('Demo data loaded').waitFor({ timeout: 120_000 });
     const loadMs = Date.now() - started;
-    await page.getByRole('heading', { name: 'Follow-ups due' }).waitFor();
+    await page.getByRole('heading', { name: /^Today · / }).waitFor();
     expect(await page.getByRole('region', { name: 'Welcome to Rapport' }).count()).toBe(0);
 
     const nav = page.getByRole('navigation', { name: 'Main navigation' });

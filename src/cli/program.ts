@@ -16,6 +16,7 @@ import { registerLog } from './commands/log';
 import { registerMigrate } from './commands/migrate';
 import { registerNote } from './commands/note';
 import { registerSearch } from './commands/search';
+import { registerRelationships } from './commands/relationships';
 import { registerExport } from './commands/export';
 import { registerServe } from './commands/serve';
 import { registerToken } from './commands/token';
@@ -60,6 +61,7 @@ export function buildProgram(): Command {
   registerImports(program);
   registerDuplicates(program);
   registerSearch(program);
+  registerRelationships(program);
   registerExport(program);
   registerUser(program);
   registerToken(program);

@@ -126,6 +126,7 @@ export function invalidateContactViews(client: QueryClient, contactIds: string[]
   void client.invalidateQueries({ queryKey: ['contacts'] });
   void client.invalidateQueries({ queryKey: ['follow-ups'] });
   void client.invalidateQueries({ queryKey: ['search'] });
+  void client.invalidateQueries({ queryKey: ['today'] });
   for (const id of contactIds) void client.invalidateQueries({ queryKey: keys.timeline(id) });
 }
 

@@ -10,6 +10,8 @@ import { keys, useContact, useCreateFollowUp, useDeleteContact, useFollowUps, us
 import { addDays, circleLabels, formatDate, formatDateTime, initials, kindLabels, localTimeIn, todayIn } from '../../ui/format';
 import { EmptyState, ErrorState, LoadingState, NotFoundState } from '../../ui/states';
 import { ContactLedgerCard } from '../appreciation/ledger';
+import { MilestonesCard } from '../relationships/milestones-card';
+import { StrengthCard } from '../relationships/strength-card';
 import { useQuickLog } from '../interactions/quick-log';
 import { InteractionDeleteModal, InteractionEditModal } from '../interactions/interaction-edit';
 
@@ -433,7 +435,9 @@ export default function ContactPage() {
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Profile contact={c} />
+          <StrengthCard contact={c} />
           <ContactLedgerCard contact={c} />
+          <MilestonesCard contact={c} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
         <Card withBorder>

@@ -13,6 +13,7 @@ describe('Getting started on a new account', () => {
       'GET /api/v1/me': { body: me },
       'GET /api/v1/contacts': () => (loaded ? { body: { items: [contact()], nextCursor: null } } : empty),
       'GET /api/v1/follow-ups': empty,
+      'GET /api/v1/today': { body: { date: '2026-06-15', timezone: 'UTC', budget: 7, items: [], more: 0 } },
       'POST /api/v1/demo': () => {
         loaded = true;
         return { status: 201, body: { counts, seconds: 6.6 } };
@@ -27,7 +28,7 @@ describe('Getting started on a new account', () => {
     expect(await screen.findByText('Demo data loaded')).toBeInTheDocument();
     expect(screen.getByText(/300 contacts, 3,500 interactions and 103 follow-ups/)).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Welcome to Rapport' })).not.toBeInTheDocument());
-    expect(await screen.findByRole('heading', { name: 'Follow-ups due' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /^Today · / })).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'POST')).toEqual([{ method: 'POST', path: '/api/v1/demo', body: {} }]);
   });
 

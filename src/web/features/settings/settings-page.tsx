@@ -10,6 +10,8 @@ import { ErrorState, LoadingState } from '../../ui/states';
 import { ExportSection } from './export-section';
 import { DataLocationSection } from './data-location';
 import { CalendarFeedSection } from '../calendar-feed/calendar-feed-section';
+import { RelationshipSettingsSection } from '../relationships/relationship-settings-section';
+import { TemplatesSection } from '../relationships/templates-section';
 
 function AccountSection({ me }: { me: MeDto }) {
   const client = useQueryClient();
@@ -204,6 +206,8 @@ export default function SettingsPage() {
     <Stack maw={760}>
       <Title order={1}>Settings</Title>
       <AccountSection me={me.data} />
+      <RelationshipSettingsSection />
+      <TemplatesSection />
       <AppearanceSection />
       <TokensSection />
       <CalendarFeedSection />
