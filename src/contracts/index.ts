@@ -10,6 +10,7 @@ export * from './exports';
 export * from './appreciation';
 export * from './goals';
 export * from './calendar-feed';
+export * from './insights';
 export * from './events';
 export * from './chats';
 export * from './booking';

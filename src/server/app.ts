@@ -34,6 +34,7 @@ import { backupRoutes } from './domains/backup/backup.routes';
 import { appreciationRoutes } from './domains/appreciation/appreciation.routes';
 import { goalRoutes } from './domains/goals/goals.routes';
 import { calendarFeedPublicRoutes, calendarFeedRoutes } from './domains/calendar-feed/calendar-feed.routes';
+import { insightsRoutes } from './domains/insights/insights.routes';
 import { eventRoutes } from './domains/events/events.routes';
 import { chatRoutes } from './domains/chats/chats.routes';
 import { bookingRoutes, publicBookingRoutes } from './domains/booking/booking.routes';
@@ -172,6 +173,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     await v1.register(appreciationRoutes);
     await v1.register(goalRoutes);
     await v1.register(calendarFeedRoutes);
+    await v1.register(insightsRoutes);
     await v1.register(eventRoutes);
     await v1.register(chatRoutes);
     await v1.register(bookingRoutes);

@@ -22,6 +22,7 @@ import { backupService } from './domains/backup/backup.service';
 import { appreciationService } from './domains/appreciation/appreciation.service';
 import { goalService } from './domains/goals/goals.service';
 import { calendarFeedService } from './domains/calendar-feed/calendar-feed.service';
+import { insightsService } from './domains/insights/insights.service';
 import { eventService } from './domains/events/events.service';
 import { chatService } from './domains/chats/chats.service';
 import { bookingService } from './domains/booking/booking.service';
@@ -60,6 +61,7 @@ export async function createServices({ database, config, clock = systemClock }: 
     appreciation: appreciationService(deps),
     goals: goalService(deps),
     calendarFeed: calendarFeedService(deps),
+    insights: insightsService(deps),
     events: eventService(deps),
     chats: chatService(deps),
     booking: bookingService(deps),

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconAddressBook, IconBell, IconBuilding, IconHome, IconKeyboard, IconMoon, IconPencilPlus, IconSearch, IconSettings, IconSun, IconTag, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconHeartHandshake, IconTargetArrow } from '@tabler/icons-react';
+import { IconChartBar, IconHeartHandshake, IconTargetArrow } from '@tabler/icons-react';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { IconCopy, IconFileImport } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -20,6 +20,7 @@ const nav = [
   { to: '/events', label: 'Events', icon: IconCalendarEvent },
   { to: '/review', label: 'Weekly review', icon: IconTargetArrow },
   { to: '/appreciation', label: 'Appreciation', icon: IconHeartHandshake },
+  { to: '/insights', label: 'Insights', icon: IconChartBar },
   { to: '/organizations', label: 'Organizations', icon: IconBuilding },
   { to: '/tags', label: 'Tags', icon: IconTag },
   { to: '/import', label: 'Import', icon: IconFileImport },

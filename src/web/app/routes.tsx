@@ -54,6 +54,7 @@ export const routes: RouteObject[] = [
       { path: 'events/:id', element: page(() => import('../features/events/event-page')) },
       { path: 'review', element: page(() => import('../features/goals/review-page')) },
       { path: 'appreciation', element: page(() => import('../features/appreciation/appreciation-page')) },
+      { path: 'insights', element: page(() => import('../features/insights/insights-page')) },
       { path: 'organizations', element: page(() => import('../features/organizations/organizations-page')) },
       { path: 'tags', element: page(() => import('../features/tags/tags-page')) },
       { path: 'import', element: page(() => import('../features/imports/import-page')) },

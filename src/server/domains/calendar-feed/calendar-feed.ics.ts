@@ -14,27 +14,35 @@ export interface FeedEvent {
 }
 
 const PRODID = '-//Rapport//Rapport calendar feed//EN';
+const CRLF = '\r\n';
+/** Events per chunk: small enough that each chunk's garbage dies young. */
+const BATCH = 250;
+
+type JCal = Parameters<typeof ICAL.stringify>[0];
+
+function vevent(e: FeedEvent): JCal {
+  const props: unknown[] = [
+    ['uid', {}, 'text', e.uid],
+    ['dtstamp', {}, 'date-time', e.stamp.replace(/\.\d{3}Z$/, 'Z')],
+    ['dtstart', {}, 'date', e.date],
+    ['summary', {}, 'text', e.summary],
+    ['categories', {}, 'text', ...e.categories],
+    ['transp', {}, 'text', 'TRANSPARENT'],
+  ];
+  if (e.description) props.push(['description', {}, 'text', e.description]);
+  if (e.url) props.push(['url', {}, 'uri', e.url]);
+  return ['vevent', props, []] as unknown as JCal;
+}
 
 /**
- * The feed as iCalendar text, written by ical.js from jCal (it escapes, folds lines at 75 octets and
- * ends lines with CRLF). jCal arrays instead of ICAL.Component objects: at 30,000 events the
- * component objects cost more than the text.
+ * The feed as iCalendar text in chunks, written by ical.js from jCal (it escapes, folds lines at 75
+ * octets and ends lines with CRLF). The calendar's own lines come from stringifying it without
+ * events; each batch of events is stringified on its own and handed out at once, so 30,000 events
+ * never sit in memory as one tree or one string (measured: the garbage collector, not the writing,
+ * was the cost of building it whole).
  */
-export function renderFeed(events: FeedEvent[], options: { name: string; timezone: string }): string {
-  const vevents = events.map((e) => {
-    const props: unknown[] = [
-      ['uid', {}, 'text', e.uid],
-      ['dtstamp', {}, 'date-time', e.stamp.replace(/\.\d{3}Z$/, 'Z')],
-      ['dtstart', {}, 'date', e.date],
-      ['summary', {}, 'text', e.summary],
-      ['categories', {}, 'text', ...e.categories],
-      ['transp', {}, 'text', 'TRANSPARENT'],
-    ];
-    if (e.description) props.push(['description', {}, 'text', e.description]);
-    if (e.url) props.push(['url', {}, 'uri', e.url]);
-    return ['vevent', props, []];
-  });
-  const jcal = [
+export function* feedChunks(events: Iterable<FeedEvent>, options: { name: string; timezone: string }): Generator<string> {
+  const calendar = ICAL.stringify([
     'vcalendar',
     [
       ['version', {}, 'text', '2.0'],
@@ -46,7 +54,23 @@ export function renderFeed(events: FeedEvent[], options: { name: string; timezon
       ['refresh-interval', { value: 'duration' }, 'duration', 'PT1H'],
       ['x-published-ttl', {}, 'unknown', 'PT1H'],
     ],
-    vevents,
-  ];
-  return `${ICAL.stringify(jcal as Parameters<typeof ICAL.stringify>[0])}\r\n`;
+    [],
+  ] as unknown as JCal);
+  const end = `END:VCALENDAR`;
+  yield calendar.slice(0, calendar.lastIndexOf(end));
+  let batch: string[] = [];
+  for (const e of events) {
+    batch.push(ICAL.stringify(vevent(e)));
+    if (batch.length === BATCH) {
+      yield batch.join(CRLF) + CRLF;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch.join(CRLF) + CRLF;
+  yield end + CRLF;
+}
+
+/** The whole feed as one string (tests, small feeds). */
+export function renderFeed(events: Iterable<FeedEvent>, options: { name: string; timezone: string }): string {
+  return [...feedChunks(events, options)].join('');
 }

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem } from '../../../contracts/common';
@@ -51,13 +53,13 @@ export const calendarFeedPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const body = await calendarFeed.render(request.params.token);
-      return reply
+      const chunks = await calendarFeed.render(request.params.token);
+      // A stream, not the string the schema documents: the untyped reply takes it.
+      return (reply as FastifyReply)
         .header('cache-control', 'private, no-cache')
         .header('content-disposition', 'inline; filename="rapport.ics"')
         .type('text/calendar; charset=utf-8')
-        .serializer((payload: unknown) => payload as string)
-        .send(body);
+        .send(Readable.from(chunks));
     },
   );
 };

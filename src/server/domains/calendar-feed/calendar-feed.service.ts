@@ -6,7 +6,7 @@ import { notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { newSecret, sha256 } from '../../platform/secrets';
 import { listMilestoneOccurrences } from '../milestones/milestones.repository';
-import { renderFeed, type FeedEvent } from './calendar-feed.ics';
+import { feedChunks, type FeedEvent } from './calendar-feed.ics';
 import * as repo from './calendar-feed.repository';
 
 /** The feed shows milestones and snoozes from this many days back, and milestones a year ahead. */
@@ -48,8 +48,12 @@ export function calendarFeedService(deps: Deps) {
       if ((await repo.deleteFeed(db, actor.userId)) === 0) throw notFound('Calendar feed');
     },
 
-    /** The feed's iCalendar text for a token from its URL; 404 for an unknown or revoked one. */
-    async render(token: string): Promise<string> {
+    /**
+     * The feed's iCalendar text, in chunks, for a token from its URL; 404 for an unknown or revoked
+     * one. The queries run first (a 404 or a database error is still a proper answer); the text is
+     * written as it is read.
+     */
+    async render(token: string): Promise<Iterable<string>> {
       const feed = await repo.findFeedByHash(db, sha256(token.replace(/\.ics$/i, '')));
       if (!feed) throw notFound('Calendar feed');
       const now = clock.now();
@@ -64,40 +68,41 @@ export function calendarFeedService(deps: Deps) {
         listMilestoneOccurrences(db, feed.owner_id, from, addDays(today, FEED_AHEAD_DAYS)),
         repo.cadenceSnoozes(db, feed.owner_id, from),
       ]);
-      const events: FeedEvent[] = [];
-      for (const f of followUps) {
-        const snoozed = f.snoozed_until !== null && f.snoozed_until > f.due_on;
-        events.push({
-          uid: `follow-up-${f.id}@rapport`,
-          date: snoozed ? f.snoozed_until! : f.due_on,
-          summary: `Follow up with ${f.contact_name}${snoozed ? ' (snoozed)' : ''}: ${f.reason}`,
-          description: snoozed ? `Due ${f.due_on}, snoozed until ${f.snoozed_until}.` : undefined,
-          url: `${base}/contacts/${f.contact_id}`,
-          categories: snoozed ? ['Follow-up', 'Snoozed'] : ['Follow-up'],
-          stamp: f.updated_at,
-        });
+      function* events(): Generator<FeedEvent> {
+        for (const f of followUps) {
+          const snoozed = f.snoozed_until !== null && f.snoozed_until > f.due_on;
+          yield {
+            uid: `follow-up-${f.id}@rapport`,
+            date: snoozed ? f.snoozed_until! : f.due_on,
+            summary: `Follow up with ${f.contact_name}${snoozed ? ' (snoozed)' : ''}: ${f.reason}`,
+            description: snoozed ? `Due ${f.due_on}, snoozed until ${f.snoozed_until}.` : undefined,
+            url: `${base}/contacts/${f.contact_id}`,
+            categories: snoozed ? ['Follow-up', 'Snoozed'] : ['Follow-up'],
+            stamp: f.updated_at,
+          };
+        }
+        for (const o of occurrences) {
+          const years = o.years ? (o.kind === 'birthday' ? ` (turns ${o.years})` : ` (${o.years} year${o.years === 1 ? '' : 's'})`) : '';
+          yield {
+            uid: `${o.id.replace(':', '-')}-${o.date}@rapport`,
+            date: o.date,
+            summary: `${o.title}${years}`,
+            url: `${base}/contacts/${o.contactId}`,
+            categories: [o.kind === 'birthday' ? 'Birthday' : 'Milestone'],
+            stamp,
+          };
+        }
+        for (const s of snoozes)
+          yield {
+            uid: `cadence-snooze-${s.id}-${s.until}@rapport`,
+            date: s.until,
+            summary: `Keep in touch with ${s.name} (back from snooze)`,
+            url: `${base}/contacts/${s.id}`,
+            categories: ['Snoozed'],
+            stamp: s.updated_at,
+          };
       }
-      for (const o of occurrences) {
-        const years = o.years ? (o.kind === 'birthday' ? ` (turns ${o.years})` : ` (${o.years} year${o.years === 1 ? '' : 's'})`) : '';
-        events.push({
-          uid: `${o.id.replace(':', '-')}-${o.date}@rapport`,
-          date: o.date,
-          summary: `${o.title}${years}`,
-          url: `${base}/contacts/${o.contactId}`,
-          categories: [o.kind === 'birthday' ? 'Birthday' : 'Milestone'],
-          stamp,
-        });
-      }
-      for (const s of snoozes)
-        events.push({
-          uid: `cadence-snooze-${s.id}-${s.until}@rapport`,
-          date: s.until,
-          summary: `Keep in touch with ${s.name} (back from snooze)`,
-          url: `${base}/contacts/${s.id}`,
-          categories: ['Snoozed'],
-          stamp: s.updated_at,
-        });
-      return renderFeed(events, { name: 'Rapport', timezone: tz });
+      return feedChunks(events(), { name: 'Rapport', timezone: tz });
     },
   };
 }
