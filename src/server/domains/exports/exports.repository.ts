@@ -40,3 +40,29 @@ export async function openFollowUps(db: Kysely<DB>, ownerId: string) {
 }
 
 export type ExportContactRow = Awaited<ReturnType<typeof contactPage>>[number];
+
+/** Milestones of the owner's active contacts, with the contact's name. */
+export async function milestones(db: Kysely<DB>, ownerId: string) {
+  return db
+    .selectFrom('milestone as m')
+    .innerJoin('contact as c', 'c.id', 'm.contact_id')
+    .select(['m.id', 'm.kind', 'm.title', 'm.on_date', 'm.recurrence', 'm.remind_days_before', 'm.notes', 'm.created_at', 'm.updated_at', 'c.name as contact_name'])
+    .where('m.owner_id', '=', ownerId)
+    .where('c.archived', '=', false)
+    .orderBy('m.month_day')
+    .orderBy('m.id')
+    .execute();
+}
+
+/** Birthdays of the owner's active contacts (YYYY-MM-DD, or --MM-DD without the year). */
+export async function birthdays(db: Kysely<DB>, ownerId: string) {
+  return db
+    .selectFrom('contact')
+    .select(['id', 'name', 'birthday', 'created_at', 'updated_at'])
+    .where('owner_id', '=', ownerId)
+    .where('archived', '=', false)
+    .where('birthday', 'is not', null)
+    .orderBy('sort_name')
+    .orderBy('id')
+    .execute();
+}

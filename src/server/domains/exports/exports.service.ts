@@ -1,9 +1,9 @@
-import { nowIso } from '../../platform/clock';
+import { nowIso, todayIn } from '../../platform/clock';
 import type { Actor, Deps } from '../../platform/context';
 import { tagsByContact } from '../contacts/contacts.repository';
 import type { ExportContact } from './vcard';
 import { csvChunk } from './csv';
-import { calendarFooter, calendarHeader, toVEvent } from './ics';
+import { calendarFooter, calendarHeader, toVEvent, yearly } from './ics';
 import * as repo from './exports.repository';
 import { toVCard, type VCardVersion } from './vcard';
 
@@ -84,7 +84,11 @@ export function exportService(deps: Deps) {
       if (first) yield csvChunk([], true);
     },
 
-    /** Open follow-ups as all-day events on the day they show up. */
+    /**
+     * Open follow-ups as all-day events on the day they show up; milestones and the birthdays of
+     * active contacts as all-day events, yearly ones with an RRULE (so the file stays small and
+     * calendars show every future year).
+     */
     async *calendar(actor: Actor): AsyncGenerator<string> {
       const now = nowIso(clock);
       yield calendarHeader(`Rapport: ${actor.name}`);
@@ -103,6 +107,35 @@ export function exportService(deps: Deps) {
           },
           now,
         );
+      yield chunk;
+      chunk = '';
+      const thisYear = Number(todayIn(clock, actor.timezone).slice(0, 4));
+      for (const m of await repo.milestones(db, actor.userId)) {
+        const once = m.recurrence !== 'yearly';
+        if (once && m.on_date.startsWith('--')) continue; // a one-off without a year has no date
+        const when = once ? { date: m.on_date, rrule: undefined } : yearly(m.on_date, thisYear);
+        chunk += toVEvent(
+          {
+            uid: `milestone-${m.id}@rapport`,
+            date: when.date,
+            rrule: when.rrule,
+            summary: m.title.includes(m.contact_name) ? m.title : `${m.title}: ${m.contact_name}`,
+            description: m.notes,
+            categories: ['Rapport', 'Milestone', m.kind],
+            remindDaysBefore: m.remind_days_before,
+            created: m.created_at,
+            updated: m.updated_at,
+          },
+          now,
+        );
+      }
+      for (const c of await repo.birthdays(db, actor.userId)) {
+        const when = yearly(c.birthday!, thisYear);
+        chunk += toVEvent(
+          { uid: `birthday-${c.id}@rapport`, date: when.date, rrule: when.rrule, summary: `Birthday: ${c.name}`, categories: ['Rapport', 'Birthday'], created: c.created_at, updated: c.updated_at },
+          now,
+        );
+      }
       yield chunk;
       yield calendarFooter;
     },

@@ -92,23 +92,53 @@ describe.each(dialects)('export API on %s', (dialect) => {
     expect(cards(res.body).map((c) => c.getFirstPropertyValue('fn'))).toEqual(names);
   });
 
-  it('downloads open follow-ups as an iCalendar that ical.js reads', async () => {
+  it('downloads open follow-ups, milestones and birthdays as an iCalendar that ical.js reads', async () => {
     const contacts = (await call(alice, 'GET', '/contacts')).json().items as { id: string; name: string }[];
     const ada = contacts.find((c) => c.name === 'Ada Lovelace')!;
     await call(alice, 'POST', '/follow-ups', { contactId: ada.id, dueOn: '2026-03-12', reason: 'Send the notes, the diagram; and thanks' });
     const done = (await call(alice, 'POST', '/follow-ups', { contactId: ada.id, dueOn: '2026-03-01', reason: 'Done already' })).json();
     await call(alice, 'PATCH', `/follow-ups/${done.id}`, { done: true });
+    const archived = (await call(alice, 'GET', '/contacts?archived=true')).json().items[0] as { id: string };
+    const now = '2026-03-10T12:00:00.000Z';
+    const milestone = (contactId: string, title: string, onDate: string, recurrence: string, remind = 0) => ({
+      id: newId(), owner_id: alice.userId, contact_id: contactId, kind: 'work_anniversary', title, on_date: onDate, month_day: onDate.slice(-5),
+      recurrence, remind_days_before: remind, notes: null, dismissed_through: null, created_at: now, updated_at: now,
+    });
+    await t.database.db.insertInto('milestone').values([
+      milestone(ada.id, 'Joined Analytical Engines', '2019-04-01', 'yearly', 3),
+      milestone(ada.id, 'Leap day party', '--02-29', 'yearly'),
+      milestone(ada.id, 'Book launch', '2026-09-15', 'once'),
+      milestone(archived.id, 'Archived anniversary', '2020-05-05', 'yearly'),
+    ]).execute();
+
     const res = await call(alice, 'GET', '/export/calendar.ics');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     const calendar = new ICAL.Component(ICAL.parse(res.body) as never);
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
-    const followUps = events.filter((e) => e.summary.startsWith('Follow up'));
+    const byName = (prefix: string) => events.filter((e) => e.summary.startsWith(prefix));
+    const followUps = byName('Follow up');
     expect(followUps.map((e) => [e.summary, e.description, e.startDate.toString()])).toEqual([
       ['Follow up with Ada Lovelace', 'Send the notes, the diagram; and thanks', '2026-03-12'],
     ]);
     expect(followUps[0]!.startDate.isDate).toBe(true);
     expect(res.body).not.toContain('Done already');
+    expect(res.body).not.toContain('Archived anniversary');
+
+    const next = (e: ICAL.Event, after: string) => {
+      const it = e.iterator();
+      for (let d = it.next(); d; d = it.next()) if (d.toString() > after) return d.toString();
+      return null;
+    };
+    const [joined] = byName('Joined Analytical Engines');
+    expect([joined!.summary, joined!.isRecurring(), next(joined!, '2026-03-10')]).toEqual(['Joined Analytical Engines: Ada Lovelace', true, '2026-04-01']);
+    expect(joined!.component.getFirstSubcomponent('valarm')!.getFirstPropertyValue('trigger')!.toString()).toBe('-P3D');
+    const [leap] = byName('Leap day party');
+    expect([next(leap!, '2026-03-10'), next(leap!, '2027-03-01'), next(leap!, '2027-12-31')]).toEqual(['2027-02-28', '2028-02-29', '2028-02-29']);
+    const [launch] = byName('Book launch');
+    expect([launch!.isRecurring(), launch!.startDate.toString()]).toEqual([false, '2026-09-15']);
+    const [birthday] = byName('Birthday: Ada Lovelace');
+    expect(next(birthday!, '2026-03-10')).toBe('2026-12-10');
     const theirs = await call(bob, 'GET', '/export/calendar.ics');
     expect(theirs.body).not.toContain('Ada');
   });

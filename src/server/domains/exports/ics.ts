@@ -11,6 +11,8 @@ export interface CalendarEntry {
   categories: string[];
   /** An RRULE value, e.g. FREQ=YEARLY */
   rrule?: string;
+  /** A reminder this many days before (a VALARM), when above 0. */
+  remindDaysBefore?: number;
   created: string;
   updated: string;
 }
@@ -37,5 +39,24 @@ export function toVEvent(e: CalendarEntry, now: string): string {
   out += 'TRANSP:TRANSPARENT\r\n';
   out += contentLine('CREATED', stamp(e.created));
   out += contentLine('LAST-MODIFIED', stamp(e.updated));
+  if (e.remindDaysBefore && e.remindDaysBefore > 0)
+    out += `BEGIN:VALARM\r\nACTION:DISPLAY\r\n${contentLine('TRIGGER', `-P${e.remindDaysBefore}D`)}${contentLine('DESCRIPTION', escapeText(e.summary))}END:VALARM\r\n`;
   return `${out}END:VEVENT\r\n`;
+}
+
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/**
+ * The first date and rule of something that comes back every year on a stored date (YYYY-MM-DD, or
+ * --MM-DD when the year is unknown: then from `thisYear`). 29 February falls on the last day of
+ * February, as the Today agenda counts it, so non-leap years still show it (on the 28th).
+ */
+export function yearly(onDate: string, thisYear: number): { date: string; rrule: string } {
+  const monthDay = onDate.slice(-5);
+  let year = onDate.startsWith('--') ? thisYear : Number(onDate.slice(0, 4));
+  if (monthDay === '02-29') {
+    while (!isLeap(year)) year--;
+    return { date: `${String(year).padStart(4, '0')}-02-29`, rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1' };
+  }
+  return { date: `${String(year).padStart(4, '0')}-${monthDay}`, rrule: 'FREQ=YEARLY' };
 }
