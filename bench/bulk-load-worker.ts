@@ -17,8 +17,8 @@ export interface WorkerJob {
   kindRuns: [string, number][];
   fts?: {
     file: string;
-    createSql: string;
-    ownerToken: string;
+    /** The FTS5 table of each document kind, with its DDL (search_fts_contact, search_fts_interaction). */
+    tables: Record<string, { name: string; createSql: string }>;
     firstRowid: number;
     /** search_doc's own DDL and rows (id = FTS rowid, from firstRowid; ref ids \0-separated). */
     searchDoc: { createSql: string; ownerId: string; refIds: string };
@@ -34,7 +34,7 @@ export interface WorkerResult {
 const PER_STATEMENT = 100;
 
 function buildFts(job: WorkerJob, fields: string[]): number {
-  const { file, createSql, ownerToken, firstRowid } = job.fts!;
+  const { file, tables, firstRowid } = job.fts!;
   const started = performance.now();
   const db = new Database(file);
   try {
@@ -42,29 +42,28 @@ function buildFts(job: WorkerJob, fields: string[]): number {
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -262144');
     db.pragma('temp_store = MEMORY');
-    db.exec(createSql);
+    for (const table of Object.values(tables)) db.exec(table.createSql);
     writeSearchDoc(db, job, fields.length / 2);
-    const values = (n: number) => Array.from({ length: n }, () => '(?, ?, ?, ?, ?)').join(', ');
-    const many = db.prepare(`insert into search_fts (rowid, owner, kind, title, body) values ${values(PER_STATEMENT)}`);
-    const one = db.prepare(`insert into search_fts (rowid, owner, kind, title, body) values ${values(1)}`);
-    const args: unknown[] = new Array(PER_STATEMENT * 5);
+    const values = (n: number) => Array.from({ length: n }, () => '(?, ?, ?)').join(', ');
+    const args: unknown[] = new Array(PER_STATEMENT * 3);
     db.transaction(() => {
       let doc = 0;
       for (const [kind, count] of job.kindRuns) {
+        const table = tables[kind]!.name;
+        const many = db.prepare(`insert into ${table} (rowid, title, body) values ${values(PER_STATEMENT)}`);
+        const one = db.prepare(`insert into ${table} (rowid, title, body) values ${values(1)}`);
         const end = doc + count;
         for (; doc + PER_STATEMENT <= end; doc += PER_STATEMENT) {
           for (let j = 0; j < PER_STATEMENT; j++) {
             const d = doc + j;
-            const o = j * 5;
+            const o = j * 3;
             args[o] = firstRowid + d;
-            args[o + 1] = ownerToken;
-            args[o + 2] = kind;
-            args[o + 3] = fields[2 * d];
-            args[o + 4] = fields[2 * d + 1];
+            args[o + 1] = fields[2 * d];
+            args[o + 2] = fields[2 * d + 1];
           }
           many.run(args);
         }
-        for (; doc < end; doc++) one.run(firstRowid + doc, ownerToken, kind, fields[2 * doc], fields[2 * doc + 1]);
+        for (; doc < end; doc++) one.run(firstRowid + doc, fields[2 * doc], fields[2 * doc + 1]);
       }
     })();
   } finally {

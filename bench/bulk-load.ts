@@ -10,7 +10,7 @@ import { handlesOf } from '../src/server/domains/contacts/contacts.normalize';
 import { nextDueOn } from '../src/server/domains/contacts/contacts.derived';
 import { kindProfiles } from '../src/server/domains/relationships/kinds';
 import type { InteractionKind } from '../src/contracts/interactions';
-import { ownerToken } from '../src/server/domains/search/search.repository';
+import { ftsTable } from '../src/server/domains/search/search.repository';
 import { contactDocText, interactionDocText } from '../src/server/domains/search/search.index';
 import { tsvectorText } from '../src/server/domains/search/search.text';
 import type { BenchData, BenchInteraction } from './generate';
@@ -290,18 +290,20 @@ async function loadSqlite(sqlite: Database.Database, context: LoadContext): Prom
   const file = sqlite.name;
   // search_doc ids are the FTS rowids; continue after any documents already there.
   const first = (sqlite.prepare('select coalesce(max(id), 0) as m from search_doc').get() as { m: number }).m + 1;
-  const ftsEmpty = (sqlite.prepare('select count(*) as n from search_fts_docsize').get() as { n: number }).n === 0;
+  const kinds = ['contact', 'interaction'] as const;
+  const ftsEmpty = kinds.every((kind) => (sqlite.prepare(`select count(*) as n from ${ftsTable(kind)}_docsize`).get() as { n: number }).n === 0);
   // The parallel FTS build replaces the whole index, so only when it is still empty; and it needs a
   // second connection to the same file.
   const parallelFts = context.parallel && ftsEmpty && first === 1 && !sqlite.memory && existsSync(file);
-  const token = ownerToken(ownerId);
   const texts = documentTexts(prepared, data.interactions);
   const kindRuns: [string, number][] = [
     ['contact', prepared.contactDocs.length],
     ['interaction', data.interactions.length],
   ];
   const scratch = parallelFts ? join(dirname(file), `.bulk-fts-${randomBytes(6).toString('hex')}.db`) : undefined;
-  const createSql = (sqlite.prepare(`select sql from sqlite_master where name = 'search_fts'`).get() as { sql: string }).sql;
+  const ftsTablesOf = Object.fromEntries(
+    kinds.map((kind) => [kind, { name: ftsTable(kind), createSql: (sqlite.prepare(`select sql from sqlite_master where name = ?`).get(ftsTable(kind)) as { sql: string }).sql }]),
+  );
   const docSql = (sqlite.prepare(`select sql from sqlite_master where name = 'search_doc'`).get() as { sql: string }).sql;
   // With a scratch file the worker writes the whole search index there: search_doc and the FTS5 table.
   const refIds = () => [...prepared.contactDocs.map(([refId]) => refId), ...data.interactions.map((i) => i.id)].join('\u0000');
@@ -309,7 +311,7 @@ async function loadSqlite(sqlite: Database.Database, context: LoadContext): Prom
     ? runWorker({
         texts,
         kindRuns,
-        fts: scratch ? { file: scratch, createSql, ownerToken: token, firstRowid: first, searchDoc: { createSql: docSql, ownerId, refIds: refIds() } } : undefined,
+        fts: scratch ? { file: scratch, tables: ftsTablesOf, firstRowid: first, searchDoc: { createSql: docSql, ownerId, refIds: refIds() } } : undefined,
       })
     : undefined;
   // Even if the main thread fails first, the worker's promise must not go unhandled.
@@ -327,6 +329,21 @@ async function loadSqlite(sqlite: Database.Database, context: LoadContext): Prom
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -262144');
   sqlite.pragma('temp_store = MEMORY');
+  // Index builds may sort on helper threads (the worker thread needs its core less than before).
+  sqlite.pragma('threads = 2');
+  // A rollback journal in memory while loading, instead of WAL: in WAL mode every page went through
+  // the log and was then copied into the database by a checkpoint after each table (the commits were
+  // about a third of the main thread's time). Pages appended to the file need no journal, so the
+  // in-memory one stays small. WAL mode comes back afterwards. Changing the mode needs the only
+  // connection to the file; with another one open it stays WAL.
+  let journalSwitched = false;
+  if (!sqlite.memory && sqlite.pragma('journal_mode', { simple: true }) === 'wal') {
+    try {
+      journalSwitched = sqlite.pragma('journal_mode = MEMORY', { simple: true }) === 'memory';
+    } catch {
+      journalSwitched = false;
+    }
+  }
 
   const tableList = loadedTables.map((t) => `'${t}'`).join(', ');
   const indexes = context.rebuildIndexes
@@ -360,7 +377,7 @@ async function loadSqlite(sqlite: Database.Database, context: LoadContext): Prom
     phase('indexes');
 
     if (!scratch) {
-      writeFtsInPlace(sqlite, token, first, texts, kindRuns);
+      writeFtsInPlace(sqlite, first, texts, kindRuns);
       phase('search_fts');
     }
     terms = worker ? (await worker).terms : vocabularyOf(texts.split('\u0000'));
@@ -375,19 +392,24 @@ async function loadSqlite(sqlite: Database.Database, context: LoadContext): Prom
     sqlite.pragma(`synchronous = ${saved.synchronous}`);
     sqlite.pragma(`cache_size = ${saved.cacheSize}`);
     sqlite.pragma(`temp_store = ${saved.tempStore}`);
+    sqlite.pragma('threads = 0');
     if (scratch && !terms!) {
       await worker?.catch(() => {});
       rmSync(scratch, { force: true });
     }
   }
 
-  if (scratch) {
-    try {
-      copyFtsIndex(file, scratch);
-    } finally {
-      rmSync(scratch, { force: true });
+  try {
+    if (scratch) {
+      try {
+        copyFtsIndex(file, scratch);
+      } finally {
+        rmSync(scratch, { force: true });
+      }
+      phase('search_index_copy');
     }
-    phase('search_index_copy');
+  } finally {
+    if (journalSwitched) sqlite.pragma('journal_mode = WAL');
   }
   // Leave a small WAL behind so the first readers do not wade through a gigabyte of log.
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -395,13 +417,14 @@ async function loadSqlite(sqlite: Database.Database, context: LoadContext): Prom
   return terms.length;
 }
 
-function writeFtsInPlace(sqlite: Database.Database, token: string, first: number, texts: string, kindRuns: [string, number][]): void {
+function writeFtsInPlace(sqlite: Database.Database, first: number, texts: string, kindRuns: [string, number][]): void {
   const fields = texts.split('\u0000');
-  const statement = sqlite.prepare('insert into search_fts (rowid, owner, kind, title, body) values (?, ?, ?, ?, ?)');
   sqlite.transaction(() => {
     let doc = 0;
-    for (const [kind, count] of kindRuns)
-      for (const end = doc + count; doc < end; doc++) statement.run(first + doc, token, kind, fields[2 * doc], fields[2 * doc + 1]);
+    for (const [kind, count] of kindRuns) {
+      const statement = sqlite.prepare(`insert into ${ftsTable(kind as 'contact' | 'interaction')} (rowid, title, body) values (?, ?, ?)`);
+      for (const end = doc + count; doc < end; doc++) statement.run(first + doc, fields[2 * doc], fields[2 * doc + 1]);
+    }
   })();
 }
 
@@ -418,9 +441,12 @@ function copyFtsIndex(file: string, scratch: string): void {
     copier.unsafeMode(true);
     copier.pragma('busy_timeout = 10000');
     copier.pragma('synchronous = OFF');
+    // The database is out of WAL mode while it loads (loadSqlite): the copy journals in memory too.
+    if (copier.pragma('journal_mode', { simple: true }) !== 'wal') copier.pragma('journal_mode = MEMORY');
     copier.pragma('cache_size = -262144');
     copier.prepare('attach database ? as scratch').run(scratch);
-    const shadows = (copier.prepare(`select name from scratch.sqlite_master where type = 'table' and name like 'search\\_fts\\_%' escape '\\'`).all() as { name: string }[]).map((r) => r.name);
+    // The shadow tables of each FTS5 table (<name>_data, _idx, _content, _docsize, _config).
+    const shadows = (copier.prepare(`select name from scratch.sqlite_master where type = 'table' and (name like 'search\\_fts\\_contact\\_%' escape '\\' or name like 'search\\_fts\\_interaction\\_%' escape '\\')`).all() as { name: string }[]).map((r) => r.name);
     copier.transaction(() => {
       copier.exec('insert into main.search_doc select * from scratch.search_doc');
       for (const name of shadows) {

@@ -7,6 +7,7 @@ import * as archivedInListIndexes from './migrations/0002-archived-in-list-index
 import * as relationshipEngine from './migrations/0003-relationship-engine';
 import * as appreciationGoals from './migrations/0004-appreciation-goals';
 import * as imports from './migrations/0005-imports';
+import * as perfIndexes from './migrations/0006-perf-indexes';
 import * as eventsChats from './migrations/0007-events-chats';
 import type { DB } from './schema';
 
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0003-relationship-engine': relationshipEngine,
   '0004-appreciation-goals': appreciationGoals,
   '0005-imports': imports,
+  '0006-perf-indexes': perfIndexes,
 };
 
 /**

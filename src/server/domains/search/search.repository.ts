@@ -3,11 +3,12 @@ import type { Dialect } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import type { SearchType } from '../../../contracts/search';
 import { tsvectorText, vocabulary } from './search.text';
+import { ftsTables } from '../../db/migrations/0006-perf-indexes';
 
 /**
  * The only place that knows how each dialect does full-text search:
- * SQLite uses an FTS5 table (rowid mapped through search_doc), PostgreSQL a tsvector column with a
- * GIN index and pg_trgm for typo candidates.
+ * SQLite uses an FTS5 table per kind of document (rowid mapped through search_doc), PostgreSQL a
+ * tsvector column with a GIN index and pg_trgm for typo candidates.
  */
 export interface SearchDoc {
   ownerId: string;
@@ -24,8 +25,8 @@ export interface SearchRow {
   body: string;
 }
 
-/** FTS5 tokens for owner and kind: one token each, so MATCH narrows to the owner's own documents. */
-export const ownerToken = (ownerId: string) => `o${ownerId.replace(/-/g, '')}`;
+/** SQLite: the FTS5 table that holds documents of this kind (migration 0006). */
+export const ftsTable = (kind: SearchType) => ftsTables[kind];
 
 export async function removeDocs(db: Kysely<DB>, dialect: Dialect, refIds: string[]): Promise<void> {
   if (refIds.length === 0) return;
@@ -36,7 +37,8 @@ export async function removeDocs(db: Kysely<DB>, dialect: Dialect, refIds: strin
   }
   for (let i = 0; i < refIds.length; i += 500) {
     const chunk = refIds.slice(i, i + 500);
-    await sql`delete from search_fts where rowid in (select id from search_doc where ref_id in (${sql.join(chunk)}))`.execute(db);
+    for (const table of Object.values(ftsTables))
+      await sql`delete from ${sql.table(table)} where rowid in (select id from search_doc where ref_id in (${sql.join(chunk)}))`.execute(db);
     await d.deleteFrom('search_doc').where('ref_id', 'in', chunk).execute();
   }
 }
@@ -64,7 +66,7 @@ export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchD
         .values({ owner_id: doc.ownerId, kind: doc.kind, ref_id: doc.refId })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await sql`insert into search_fts (rowid, owner, kind, title, body) values (${inserted.id}, ${ownerToken(doc.ownerId)}, ${doc.kind}, ${doc.title}, ${doc.body})`.execute(db);
+      await sql`insert into ${sql.table(ftsTable(doc.kind))} (rowid, title, body) values (${inserted.id}, ${doc.title}, ${doc.body})`.execute(db);
     }
   }
   await addTerms(db, docs[0]!.ownerId, docs.flatMap((doc) => vocabulary(`${doc.title} ${doc.body}`)));
@@ -125,16 +127,17 @@ export async function queryDocs(
       order by ${kind === 'contact' ? sql`ts_rank(tsv, q) desc, ref_id` : sql`ref_id desc`} limit ${limit}`.execute(db);
     return rows.rows.map((r) => ({ kind: r.kind, refId: r.ref_id, title: r.title, body: r.body }));
   }
-  // Owner and kind are checked on search_doc, not as FTS tokens: bm25 reads the full doclist of every
-  // phrase in the MATCH, and the owner's token is in every one of the owner's documents.
+  // The owner is checked on search_doc, not as an FTS token: bm25 reads the full doclist of every
+  // phrase in the MATCH, and an owner's token would be in every one of the owner's documents.
   const match = `{title body}: (${groups
     .map((g) => `(${[`"${g.prefix}"*`, ...g.alternatives.map((a) => `"${a}"`)].join(' OR ')})`)
     .join(' AND ')})`;
   // BM25 with the title ten times the body; for interactions FTS5 walks its index backwards.
-  const order = kind === 'contact' ? sql`bm25(search_fts, 0, 0, 10.0, 1.0), d.ref_id` : sql`f.rowid desc`;
+  const table = sql.table(ftsTable(kind));
+  const order = kind === 'contact' ? sql`bm25(${table}, 10.0, 1.0), d.ref_id` : sql`f.rowid desc`;
   const rows = await sql<{ ref_id: string; kind: SearchType; title: string; body: string }>`
-    select d.ref_id, d.kind, f.title, f.body from search_fts f join search_doc d on d.id = f.rowid
-    where search_fts match ${match} and d.owner_id = ${ownerId} and d.kind = ${kind}
+    select d.ref_id, d.kind, f.title, f.body from ${table} f join search_doc d on d.id = f.rowid
+    where ${table} match ${match} and d.owner_id = ${ownerId}
     order by ${order} limit ${limit}`.execute(db);
   return rows.rows.map((r) => ({ kind: r.kind, refId: r.ref_id, title: r.title, body: r.body }));
 }
