@@ -155,7 +155,7 @@ describe('web app in Chromium', () => {
     await second.context.close();
   });
 
-  it('a new account loads the demo data with one click and lands on a full home page; the first contacts page follows quickly', async () => {
+  it('a new account loads the demo data with one click and lands on a full home page; the first contacts page follows quickly; keyboard-first', async () => {
     const { context, page } = await newPage(browser, server.url);
     await watchFirstRows(context);
     const errors: string[] = [];
@@ -179,6 +179,28 @@ describe('web app in Chromium', () => {
     // Reported, not asserted (docs/performance.md): the issue's target is the first page within 1 s.
     console.log(`demo data (300 contacts) loaded from the button in ${loadMs} ms; first contacts rows after clicking Contacts: ${viaClick.text}; after a full load of /contacts: ${cold.text}`);
     expect(await page.getByRole('list', { name: 'Contacts' }).getByRole('listitem').count()).toBeGreaterThan(5);
+
+    // Keyboard first, in a real browser: / filters, J walks the list, Enter opens, G C comes back, ? helps.
+    await page.keyboard.press('/');
+    const filter = page.getByRole('textbox', { name: 'Filter contacts' });
+    expect(await filter.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('j'); // typed into the filter, not a shortcut
+    expect(await filter.inputValue()).toBe('j');
+    await filter.fill('');
+    await filter.blur();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const focused = page.locator('[role="listitem"][data-index="1"] a');
+    expect(await focused.evaluate((el) => el === document.activeElement)).toBe(true);
+    const name = (await focused.locator('p').first().textContent()) ?? '';
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press('c');
+    await page.waitForURL((url) => url.pathname === '/contacts');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
 
     // A second click (another tab) is refused: the account is no longer empty.
     const again = await context.request.post('/api/v1/demo', { data: {}, headers: { origin: server.url } });
