@@ -1,7 +1,12 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { ContactTable, DB } from '../../db/schema';
+import { dialectOf } from '../../db/dialect';
 
-export type ContactRow = ContactTable & { organization_name: string | null };
+export type ContactRow = ContactTable & {
+  organization_name: string | null;
+  /** The tag names, alphabetical, when the query asked for them (`withTags`): saves a query per page. */
+  tag_names?: string[] | string;
+};
 
 export type ContactSort = 'name' | 'lastInteraction' | 'nextDue' | 'created';
 
@@ -19,6 +24,8 @@ export interface ContactFilter {
   archived: boolean;
   dueOnOrBefore?: string;
   ids?: string[];
+  /** Select each contact's tag names with it (`tag_names`). */
+  withTags?: boolean;
 }
 
 /**
@@ -32,16 +39,35 @@ export const sortPlans = {
   lastInteraction: { column: 'last_interaction_at', direction: 'desc', nullable: true },
 } as const;
 
-function baseQuery(db: Kysely<DB>) {
-  return db
+function baseQuery(db: Kysely<DB>, withTags = false) {
+  const q = db
     .selectFrom('contact as c')
     .leftJoin('organization as o', 'o.id', 'c.organization_id')
     .selectAll('c')
     .select('o.name as organization_name');
+  return withTags ? q.select(tagNamesColumn(db)) : q;
 }
 
-export async function findContact(db: Kysely<DB>, ownerId: string, id: string): Promise<ContactRow | undefined> {
-  return baseQuery(db).where('c.id', '=', id).where('c.owner_id', '=', ownerId).executeTakeFirst();
+/**
+ * A contact's tag names as a JSON array in its own row (a correlated subquery over the contact_tag
+ * primary key): one query for a contact or a page instead of two. SQLite returns the array as JSON
+ * text, PostgreSQL as parsed JSON; `tagNamesOf` reads either.
+ */
+function tagNamesColumn(db: Kysely<DB>) {
+  const names =
+    dialectOf(db) === 'postgres'
+      ? sql<string[] | string>`coalesce((select json_agg(t.name order by t.name_key) from contact_tag ct join tag t on t.id = ct.tag_id where ct.contact_id = c.id), '[]'::json)`
+      : sql<string[] | string>`(select json_group_array(t.name order by t.name_key) from contact_tag ct join tag t on t.id = ct.tag_id where ct.contact_id = c.id)`;
+  return names.as('tag_names');
+}
+
+export function tagNamesOf(row: ContactRow): string[] | undefined {
+  const names = row.tag_names;
+  return names === undefined ? undefined : typeof names === 'string' ? (JSON.parse(names) as string[]) : names;
+}
+
+export async function findContact(db: Kysely<DB>, ownerId: string, id: string, options: { withTags?: boolean } = {}): Promise<ContactRow | undefined> {
+  return baseQuery(db, options.withTags).where('c.id', '=', id).where('c.owner_id', '=', ownerId).executeTakeFirst();
 }
 
 export async function findContactsByIds(db: Kysely<DB>, ownerId: string, ids: string[]): Promise<ContactRow[]> {
@@ -103,8 +129,8 @@ export async function listContacts(
     // (owner_id, ...) sort index and looks the tag's contacts up by primary key instead. The service
     // asks for it on SQLite only; PostgreSQL plans the tag filter well by itself.
     let q = filter.tagFirst
-      ? baseQuery(db).where(sql<boolean>`(c.owner_id || '') = ${filter.ownerId}`).where('c.archived', '=', filter.archived)
-      : baseQuery(db).where('c.owner_id', '=', filter.ownerId).where('c.archived', '=', filter.archived);
+      ? baseQuery(db, filter.withTags).where(sql<boolean>`(c.owner_id || '') = ${filter.ownerId}`).where('c.archived', '=', filter.archived)
+      : baseQuery(db, filter.withTags).where('c.owner_id', '=', filter.ownerId).where('c.archived', '=', filter.archived);
     if (filter.tagId) {
       const tagId = filter.tagId;
       // IN (uncorrelated), not a correlated EXISTS: SQLite then builds the tag's contact set once

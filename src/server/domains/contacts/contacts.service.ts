@@ -90,13 +90,15 @@ export function contactService(deps: Deps) {
 
   async function withTags(rows: repo.ContactRow[]): Promise<ContactDto[]> {
     if (rows.length === 0) return [];
-    const [tags, settings] = await Promise.all([repo.tagsByContact(db, rows.map((r) => r.id)), cachedSettings(db, rows[0]!.owner_id)]);
+    // Rows read with `withTags` carry their tag names; others get them in one more query.
+    const selected = rows.every((r) => r.tag_names !== undefined);
+    const [tags, settings] = await Promise.all([selected ? undefined : repo.tagsByContact(db, rows.map((r) => r.id)), cachedSettings(db, rows[0]!.owner_id)]);
     const context = { now: clock.now(), settings };
-    return rows.map((r) => toContactDto(r, tags.get(r.id) ?? [], context));
+    return rows.map((r) => toContactDto(r, (selected ? repo.tagNamesOf(r) : tags!.get(r.id)) ?? [], context));
   }
 
   async function get(actor: Actor, id: string): Promise<ContactDto> {
-    const row = await repo.findContact(db, actor.userId, id);
+    const row = await repo.findContact(db, actor.userId, id, { withTags: true });
     if (!row) throw notFound('Contact');
     return (await withTags([row]))[0]!;
   }
@@ -240,7 +242,9 @@ export function contactService(deps: Deps) {
 
       const cursor = decodeCursor(query.cursor, 3);
       const after = cursor && { phase: cursor[0] === 'null' ? ('null' as const) : ('value' as const), key: cursor[1] as string | null, id: String(cursor[2]) };
-      const pages = await repo.listContacts(db, filter, query.sort, query.limit, after);
+      // Tags in the page query, except on SQLite's rare-tag plan: its sort would compute them for every
+      // contact of the tag rather than for the page.
+      const pages = await repo.listContacts(db, { ...filter, withTags: !filter.tagFirst }, query.sort, query.limit, after);
       const plan = repo.sortPlans[query.sort];
       const tagged = pages.flatMap((p) => p.rows.map((row) => ({ row, phase: p.phase })));
       const items = tagged.slice(0, query.limit);
