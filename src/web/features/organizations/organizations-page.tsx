@@ -114,7 +114,7 @@ export default function OrganizationsPage() {
           </Group>
         </form>
       </Paper>
-      <TextInput aria-label="Filter organizations" placeholder="Filter by name" leftSection={<IconSearch size={16} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+      <TextInput aria-label="Filter organizations" data-shortcut="search" placeholder="Filter by name" leftSection={<IconSearch size={16} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
       {list.isPending ? (
         <LoadingState rows={5} />
       ) : list.isError ? (

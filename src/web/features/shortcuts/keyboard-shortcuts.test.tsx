@@ -86,6 +86,19 @@ describe('Keyboard shortcuts', () => {
     expect(filter).toHaveValue('');
   });
 
+  it('/ focuses the organizations filter too, and opens the palette on a page without a filter', async () => {
+    withContacts();
+    const { router } = renderApp('/organizations');
+    const filter = await screen.findByRole('textbox', { name: 'Filter organizations' });
+    await userEvent.keyboard('/');
+    expect(filter).toHaveFocus();
+    filter.blur();
+    await router.navigate('/settings');
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    await userEvent.keyboard('/');
+    expect(await screen.findByPlaceholderText(/Search contacts and interactions/)).toBeInTheDocument();
+  });
+
   it('J and K move the focus through the contacts list, arrows too, X selects, Enter opens; not while typing', async () => {
     withContacts();
     const { router } = renderApp('/contacts');

@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { Group, Kbd, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { useNavigate } from 'react-router';
 import { isPlainShortcut, SEARCH_FIELD } from './keyboard';
@@ -42,8 +43,9 @@ function Keys({ combo }: { combo: string }) {
 }
 
 export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const phone = useMediaQuery('(max-width: 36em)');
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="xl">
+    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="xl" fullScreen={phone}>
       <Text size="sm" c="dimmed" mb="md">
         Single-key shortcuts work anywhere except while you type in a field.
       </Text>
