@@ -28,12 +28,13 @@ import { migrateToLatest } from '../src/server/db/migrate';
 import { toActor } from '../src/server/domains/account/account.service';
 import type { Actor } from '../src/server/platform/context';
 import { createServices, type Services } from '../src/server/services';
+import { newId } from '../src/server/platform/ids';
 import { bulkLoad, type BulkLoadResult } from './bulk-load';
 import { createRandom, generate, REFERENCE_SIZE, type BenchData, type Random } from './generate';
 import type { ParentMessage, ServerMessage } from './http-server';
 import { searchQueries } from './search-queries';
 
-export const scenarioNames = ['load', 'contacts_list', 'timeline', 'due_followups', 'search', 'http_get_contact', 'export_vcard'] as const;
+export const scenarioNames = ['load', 'contacts_list', 'timeline', 'due_followups', 'search', 'http_get_contact', 'export_vcard', 'ics_feed'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 /** Targets on the reference machine (2 cores); PostgreSQL query scenarios must also stay within 3x SQLite. */
@@ -43,6 +44,8 @@ const targets = {
   timeline: { metric: 'p95_ms', max: 5 },
   due_followups: { metric: 'p95_ms', max: 10 },
   search: { metric: 'p95_ms', max: 15 },
+  // The calendar feed of 30,000 contacts' follow-ups, birthdays and milestones (issue 5).
+  ics_feed: { metric: 'p95_ms', max: 500 },
   // Every contact as vCard 4.0 (issue 6): 30,000 contacts in 2 s, whole export end to end.
   export_vcard: { metric: 'p95_ms', max: 2000 },
 } as const;
@@ -355,6 +358,40 @@ async function exportVCard(ctx: Context): Promise<Result> {
   return queryResult('export_vcard', ctx.dialect, stats, { cards, mb: round(bytes / 2 ** 20, 1), cpu_ms_per_run: cpuMsPerRun, heap_used_mb: round(process.memoryUsage().heapUsed / 2 ** 20, 1) });
 }
 
+/**
+ * The calendar feed (issue 5) of the bench owner: every open follow-up, the birthdays and milestones
+ * of a year (work anniversaries added here for every fifth contact), and snoozes, as iCalendar text.
+ */
+async function icsFeed(ctx: Context): Promise<Result> {
+  const { db } = ctx.bench.database;
+  const now = new Date().toISOString();
+  const milestones = ctx.data.contacts
+    .filter((_, i) => i % 5 === 0)
+    .map((c, i) => {
+      const onDate = `${2010 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      return { id: newId(), owner_id: ctx.actor.userId, contact_id: c.id, kind: 'work_anniversary', title: `${c.name} at work`, on_date: onDate, month_day: onDate.slice(5), recurrence: 'yearly', remind_days_before: 0, notes: null, dismissed_through: null, created_at: now, updated_at: now };
+    });
+  const existing = await db.selectFrom('milestone').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', ctx.actor.userId).executeTakeFirst();
+  if (Number(existing?.n ?? 0) === 0) for (let i = 0; i < milestones.length; i += 500) await db.insertInto('milestone').values(milestones.slice(i, i + 500)).execute();
+  const { token } = await ctx.services.calendarFeed.create(ctx.actor);
+  let bytes = 0;
+  let events = 0;
+  const stats = await measure(
+    Math.min(iterations, 10),
+    async (i) => {
+      let b = 0;
+      let n = 0;
+      for (const chunk of await ctx.services.calendarFeed.render(token)) {
+        b += Buffer.byteLength(chunk);
+        n += chunk.split('BEGIN:VEVENT').length - 1;
+      }
+      if (i >= 0) [bytes, events] = [b, n];
+    },
+    2,
+  );
+  return queryResult('ics_feed', ctx.dialect, stats, { events, mb: round(bytes / 2 ** 20, 1) });
+}
+
 // HTTP --------------------------------------------------------------------------------------
 
 interface ServerChild {
@@ -484,6 +521,7 @@ const queryScenarios: Partial<Record<ScenarioName, (ctx: Context) => Promise<Res
   due_followups: dueFollowUps,
   search,
   http_get_contact: httpGetContact,
+  ics_feed: icsFeed,
   export_vcard: exportVCard,
 };
 

@@ -77,7 +77,8 @@ export function insightsService(deps: Deps) {
             circle: c.circle,
             lastInteractionAt: last,
             daysSince: last ? Math.floor((now.getTime() - Date.parse(last)) / DAY) : null,
-            reason: strength.reasons.find((r) => r.factor === 'recency')?.text ?? strength.reasons[0]?.text ?? 'fading',
+            // Both halves of the why: how long it has been, and what changed (less contact, or overdue).
+            reason: ['recency', 'trend'].map((f) => strength.reasons.find((r) => r.factor === f)?.text).filter(Boolean).join('; ') || 'fading',
             score: strength.score,
           });
         }
