@@ -12,6 +12,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -33,6 +34,7 @@ import { bulkLoad, type BulkLoadResult } from './bulk-load';
 import { createRandom, generate, REFERENCE_SIZE, type BenchData, type Random } from './generate';
 import type { ParentMessage, ServerMessage } from './http-server';
 import { searchQueries } from './search-queries';
+import { serverBundle } from './server-bundle';
 
 export const scenarioNames = ['load', 'contacts_list', 'timeline', 'due_followups', 'search', 'http_get_contact', 'export_vcard', 'ics_feed'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
@@ -401,11 +403,14 @@ interface ServerChild {
 }
 
 /** Starts bench/http-server.ts in a child process and waits until it listens. */
-function startServerChild(mode: 'app' | 'baseline', env: Record<string, string>): Promise<ServerChild> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'silent' };
+async function startServerChild(mode: 'app' | 'baseline', env: Record<string, string>): Promise<ServerChild> {
+  // The web app's folder as `rapport serve` finds it (the bundle lives elsewhere).
+  const childEnv: NodeJS.ProcessEnv = { RAPPORT_WEB_DIR: fileURLToPath(new URL('../dist/web', import.meta.url)), ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'silent' };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child: ChildProcess = fork(new URL('./http-server.ts', import.meta.url), [mode], {
-    execArgv: ['--import', 'tsx'],
+  // Plain JavaScript (bench/server-bundle.ts), both the app and the bare baseline; tsx if bundling fails.
+  const bundle = await serverBundle(log);
+  const child: ChildProcess = fork(bundle ?? new URL('./http-server.ts', import.meta.url), [mode], {
+    execArgv: bundle ? [] : ['--import', 'tsx'],
     env: childEnv,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
