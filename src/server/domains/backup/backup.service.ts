@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { BackupEnvelope, type RestoreResultDto } from '../../../contracts/exports';
 import type { DB } from '../../db/schema';
-import { nowIso } from '../../platform/clock';
+import { isValidTimeZone, nowIso } from '../../platform/clock';
 import type { Actor, Deps } from '../../platform/context';
 import { AppError, isAppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
@@ -112,6 +112,8 @@ export function backupService(deps: Deps) {
         const path = issue.path.join('.') || 'backup';
         throw corrupt(`${path} ${issue.message}`, path);
       }
+      if (parsed.data.account?.timezone && !isValidTimeZone(parsed.data.account.timezone))
+        throw corrupt(`account.timezone "${parsed.data.account.timezone}" is not an IANA time zone`, 'account.timezone');
       const data = upgrade(parsed.data);
       const { columns, tables } = await presentTables();
       const known = new Map(tables.map((t) => [t.name, t]));

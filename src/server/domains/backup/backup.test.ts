@@ -203,6 +203,7 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
       [{ hello: 'world' }, /not a Rapport backup/],
       [{ ...original, data: undefined }, /data/],
       [{ ...original, version: 'one' }, /version/],
+      [{ ...original, account: { timezone: 'Mars/Olympus' } }, /account.timezone "Mars\/Olympus" is not an IANA time zone/],
       [late({ ...original.data, widgets: [{ id: 'x' }] }), /table "widgets"/],
       [late({ ...original.data, contact: [{ ...original.data.contact![0]!, shoe_size: 42 }, ...original.data.contact!.slice(1)] }), /unknown column "shoe_size"/],
       [late({ ...original.data, note: [{ ...original.data.note![0]!, contact_id: newId() }] }), /note row 1: contact_id .* is not a contact of this backup/],
@@ -219,5 +220,40 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     }
     // And after all that, the genuine backup still restores into the same account.
     expect((await restore(t, erin, original)).statusCode).toBe(200);
+  });
+});
+
+describe('backup across dialects', () => {
+  it('a backup made on SQLite restores on PostgreSQL with the same content and ids, and back on SQLite with the same content', async () => {
+    const clock = fixedClock('2026-03-10T12:00:00Z');
+    const [sqlite, postgres] = await Promise.all([createTestApp('sqlite', { clock }), createTestApp('postgres', { clock })]);
+    try {
+      const laptop = await sqlite.signUp();
+      const post = (url: string, payload: object) => sqlite.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: laptop.auth, payload });
+      const ada = (await post('/contacts', { name: 'Ada Lovelace', birthday: '1815-12-10', tags: ['math'], starred: true, cadenceDays: 14, emails: ['ada@example.com'] })).json();
+      await post('/contacts', { name: 'Grace Hopper', tags: ['navy'], archived: true, phones: ['+14155550100'] });
+      await post('/interactions', { contactIds: [ada.id], kind: 'call', occurredAt: '2026-03-01T10:00:00Z', summary: 'Engines' });
+      await post('/follow-ups', { contactId: ada.id, dueOn: '2026-03-12', reason: 'Notes' });
+      await fillEmptyTables(sqlite.database.db, laptop.userId);
+      const fromSqlite: Backup = (await sqlite.app.inject({ method: 'GET', url: '/api/v1/export/backup.json', headers: laptop.auth })).json();
+
+      const server = await postgres.signUp();
+      const res = await postgres.app.inject({ method: 'POST', url: '/api/v1/restore', headers: server.auth, payload: fromSqlite });
+      expect(res.statusCode, res.body).toBe(200);
+      const fromPostgres: Backup = (await postgres.app.inject({ method: 'GET', url: '/api/v1/export/backup.json', headers: server.auth })).json();
+      expect(fromPostgres.data).toEqual(withOwner(fromSqlite.data, server.userId));
+
+      // And back: into a second SQLite account beside the first (so with new ids).
+      const copy = await sqlite.signUp();
+      const back = await sqlite.app.inject({ method: 'POST', url: '/api/v1/restore', headers: copy.auth, payload: fromPostgres });
+      expect(back.json().idsKept).toBe(false);
+      const roundTrip: Backup = (await sqlite.app.inject({ method: 'GET', url: '/api/v1/export/backup.json', headers: copy.auth })).json();
+      const bookingSlug = (d: Record<string, Row[]>) => d.booking_page?.forEach((r) => (r.slug = String(r.slug).replace(/-[0-9a-f]{6}$/, '')));
+      const [a, b] = [normalizeIds(roundTrip), normalizeIds(fromSqlite)];
+      bookingSlug(a);
+      expect(a).toEqual(b);
+    } finally {
+      await Promise.all([sqlite.close(), postgres.close()]);
+    }
   });
 });
