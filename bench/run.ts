@@ -34,10 +34,16 @@ import { bulkLoad, type BulkLoadResult } from './bulk-load';
 import { createRandom, generate, REFERENCE_SIZE, type BenchData, type Random } from './generate';
 import type { ParentMessage, ServerMessage } from './http-server';
 import { searchQueries } from './search-queries';
+import { strengthAll, today as todayScenario, type RelationshipBenchContext } from './relationships';
 import { serverBundle } from './server-bundle';
 
-export const scenarioNames = ['load', 'contacts_list', 'timeline', 'due_followups', 'search', 'http_get_contact', 'export_vcard', 'ics_feed'] as const;
+export const scenarioNames = ['load', 'contacts_list', 'timeline', 'due_followups', 'search', 'http_get_contact', 'export_vcard', 'ics_feed', 'strength_all', 'today'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
+
+/** What the relationship-engine scenarios (bench/relationships.ts, issue 5) need of a dialect's run. */
+function relationshipContext(ctx: Context): RelationshipBenchContext {
+  return { dialect: ctx.dialect, db: ctx.bench.database.db, services: ctx.services, actor: ctx.actor, measure, iterations, round };
+}
 
 /** Targets on the reference machine (2 cores); PostgreSQL query scenarios must also stay within 3x SQLite. */
 const targets = {
@@ -521,6 +527,8 @@ async function httpGetContact(ctx: Context): Promise<Result> {
 }
 
 const queryScenarios: Partial<Record<ScenarioName, (ctx: Context) => Promise<Result>>> = {
+  strength_all: (ctx) => strengthAll(relationshipContext(ctx)),
+  today: (ctx) => todayScenario(relationshipContext(ctx)),
   contacts_list: contactsList,
   timeline,
   due_followups: dueFollowUps,

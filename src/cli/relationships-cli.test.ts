@@ -41,7 +41,7 @@ describe.each(dialects)('rapport today, circles, strength, milestones and templa
     const strength = await runJson(['strength', 'Ada Lovelace'], { env });
     expect(strength.score).toBeGreaterThan(0);
     expect(strength.reasons.find((r: any) => r.factor === 'recency').text).toBe('no contact for 40 days, usually every 60');
-    expect(await runJson(['strength', '--recompute'], { env })).toEqual({ contacts: 1 });
+    expect(await runJson(['strength', '--recompute'], { env })).toEqual({ contacts: 1, changed: 0 });
     expectOneLineError(await runCli(['circles', 'set', '--cadence', 'inner=often'], { env }), 2, /--cadence must be CIRCLE=DAYS/);
     expectOneLineError(await runCli(['circles', 'set', '--budget', '0'], { env }), 2, /--budget/);
   });

@@ -153,7 +153,7 @@ export function registerRelationships(program: Command): void {
         if (opts.recompute) {
           const result = await ctx.services.relationships.recomputeAll(actor);
           if (ctx.json) return printJson(result);
-          return printLine(`${color.green('Recomputed')} ${result.contacts} contacts`);
+          return printLine(`${color.green('Recomputed')} ${result.contacts} contacts (${result.changed} were out of date)`);
         }
         if (!ref) throw new AppError('validation', 'Name a contact, or pass --recompute');
         const contact = await resolveContact(ctx.services, actor, ref);

@@ -47,6 +47,10 @@ export async function aggregatesOf(db: Kysely<DB>, scope: { ownerId: string; con
     q = scope.contactIds ? q.where('ic.contact_id', 'in', scope.contactIds) : q.where('ic.owner_id', '=', scope.ownerId);
     return q;
   };
+  const sqlite = dialectOf(db) === 'sqlite';
+  // For a whole account, SQLite does best scanning the links table and sorting for the GROUP BY
+  // (`+` keeps it from walking the timeline index to avoid the sort, which reads every row at random).
+  const byContact = !scope.contactIds && sqlite ? sql<string>`+ic.contact_id` : sql<string>`ic.contact_id`;
   const totals = await base()
     .select([
       'ic.contact_id',
@@ -57,7 +61,7 @@ export async function aggregatesOf(db: Kysely<DB>, scope: { ownerId: string; con
       sql<number>`sum(case when i.initiated_by in ('them', 'mutual') then 1 else 0 end)`.as('them'),
       sql<number>`sum(case when i.initiated_by in ('me', 'mutual') then 1 else 0 end)`.as('me'),
     ])
-    .groupBy('ic.contact_id')
+    .groupBy(byContact)
     .execute();
   for (const t of totals)
     result.set(t.contact_id, {
@@ -74,12 +78,19 @@ export async function aggregatesOf(db: Kysely<DB>, scope: { ownerId: string; con
   const from = `${months[0]}-01T00:00:00.000Z`;
   const last = new Date(`${months.at(-1)}-01T00:00:00.000Z`);
   const until = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1)).toISOString();
-  const month = dialectOf(db) === 'postgres' ? sql<string>`to_char(ic.occurred_at at time zone 'UTC', 'YYYY-MM')` : sql<string>`substr(ic.occurred_at, 1, 7)`;
-  const rows = await base()
+  const month = sqlite ? sql<string>`substr(i.occurred_at, 1, 7)` : sql<string>`to_char(i.occurred_at at time zone 'UTC', 'YYYY-MM')`;
+  // The last 12 months: for a whole account, a range of the owner's interactions by date.
+  const recent = scope.contactIds
+    ? base().where('ic.occurred_at', '>=', from).where('ic.occurred_at', '<', until)
+    : db
+        .selectFrom('interaction as i')
+        .innerJoin('interaction_contact as ic', 'ic.interaction_id', 'i.id')
+        .where('i.owner_id', '=', scope.ownerId)
+        .where('i.occurred_at', '>=', from)
+        .where('i.occurred_at', '<', until);
+  const rows = await recent
     .select(['ic.contact_id', month.as('month'), sql<number>`sum(${caseOf('points')})`.as('points'), sql<number>`max(${caseOf('depth')})`.as('depth'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where('ic.occurred_at', '>=', from)
-    .where('ic.occurred_at', '<', until)
-    .groupBy(['ic.contact_id', month])
+    .groupBy([byContact, month])
     .execute();
   const buckets = new Map<string, MonthBuckets>();
   for (const r of rows) {

@@ -58,7 +58,7 @@ export async function contactsFollowingCircles(db: Kysely<DB>, ownerId: string, 
 export async function allContactsForRecompute(db: Kysely<DB>, ownerId: string) {
   return db
     .selectFrom('contact')
-    .select(['id', 'cadence_days', 'circle', 'created_at', 'next_due_on', 'cadence_snoozed_until'])
+    .select(['id', 'cadence_days', 'circle', 'created_at', 'next_due_on', 'cadence_snoozed_until', 'last_interaction_at', 'last_meaningful_at', 'first_interaction_at', 'rel_points', 'rel_them', 'rel_me', 'rel_months'])
     .where('owner_id', '=', ownerId)
     .execute();
 }

@@ -34,7 +34,7 @@ export const relationshipRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Recompute strength aggregates and due dates of all your contacts from their interactions',
         description: 'They are kept current on every write; this is for after a bulk import or to check them.',
-        response: { 200: z.object({ contacts: z.number().int() }), ...errors },
+        response: { 200: z.object({ contacts: z.number().int(), changed: z.number().int().describe('Contacts whose stored values were out of date') }), ...errors },
       },
     },
     async (request) => relationships.recomputeAll(request.actor),

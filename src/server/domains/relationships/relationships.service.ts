@@ -61,7 +61,7 @@ export function relationshipService(deps: Deps) {
      * Recomputes the strength aggregates, last interaction and next due date of every contact of the
      * account from its interactions (after a bulk import, or to check them). Returns how many changed.
      */
-    async recomputeAll(actor: Actor): Promise<{ contacts: number }> {
+    async recomputeAll(actor: Actor): Promise<{ contacts: number; changed: number }> {
       const now = clock.now();
       return db.transaction().execute((trx) => recomputeOwner(trx, actor.userId, actor.timezone, now));
     },

@@ -117,7 +117,8 @@ describe.each(dialects)('circles, cadences and strength on %s', (dialect) => {
     // Scramble the stored aggregates, then recompute.
     await t.database.db.updateTable('contact').set({ rel_points: 0, rel_months: '{}', next_due_on: null }).where('owner_id', '=', user.userId).execute();
     const res = await call(user, 'POST', '/relationship-settings/recompute');
-    expect(res.json()).toEqual({ contacts: 2 });
+    expect(res.json()).toEqual({ contacts: 2, changed: 2 });
+    expect((await call(user, 'POST', '/relationship-settings/recompute')).json()).toEqual({ contacts: 2, changed: 0 });
     expect(await rows()).toEqual(stored);
     expect(await Promise.all([get(user, a.id), get(user, b.id)])).toEqual(before);
     expect(JSON.parse(stored[0]!.rel_months!)).toEqual(stored[0]!.id === a.id ? { '2026-04': [2, 4, 1], '2026-06': [0.5, 2, 1] } : { '2026-04': [2, 4, 1], '2026-06': [0.25, 1, 1] });
