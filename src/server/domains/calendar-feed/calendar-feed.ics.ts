@@ -51,7 +51,7 @@ export function* feedChunks(events: Iterable<FeedEvent>, options: { name: string
       ['method', {}, 'text', 'PUBLISH'],
       ['x-wr-calname', {}, 'unknown', options.name],
       ['x-wr-timezone', {}, 'unknown', options.timezone],
-      ['refresh-interval', { value: 'duration' }, 'duration', 'PT1H'],
+      ['refresh-interval', {}, 'duration', 'PT1H'],
       ['x-published-ttl', {}, 'unknown', 'PT1H'],
     ],
     [],
@@ -60,13 +60,14 @@ export function* feedChunks(events: Iterable<FeedEvent>, options: { name: string
   yield calendar.slice(0, calendar.lastIndexOf(end));
   let batch: string[] = [];
   for (const e of events) {
+    // A component on its own comes back with its closing CRLF.
     batch.push(ICAL.stringify(vevent(e)));
     if (batch.length === BATCH) {
-      yield batch.join(CRLF) + CRLF;
+      yield batch.join('');
       batch = [];
     }
   }
-  if (batch.length) yield batch.join(CRLF) + CRLF;
+  if (batch.length) yield batch.join('');
   yield end + CRLF;
 }
 

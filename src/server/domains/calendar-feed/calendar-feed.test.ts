@@ -96,6 +96,11 @@ describe.each(dialects)('calendar feed on %s', (dialect) => {
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(res.body.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(res.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    // Every line ends in CRLF, none is empty, and the calendar's own properties come out once each.
+    expect(res.body.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(res.body.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(res.body).not.toContain('\r\n\r\n');
+    expect(res.body).toContain('\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
     const { calendar, events } = parseFeed(res.body);
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
     expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Asia/Tokyo');
