@@ -17,8 +17,8 @@ export interface BackupTable {
   /** Boolean columns (0/1 on SQLite), written as true/false so both dialects give the same backup. */
   booleans?: string[];
   /**
-   * One settings row per account (keyed by owner_id): it does not make an account "not empty", and a
-   * restore replaces the account's current row.
+   * Rows the app makes by itself (a settings row, the question bank seeded on first view): they do not
+   * make an account "not empty", and a restore replaces the account's current rows with the backup's.
    */
   settings?: boolean;
   /**
@@ -49,7 +49,7 @@ export const backupTables: BackupTable[] = [
   { name: 'event' },
   { name: 'event_person', key: ['event_id', 'contact_id'], refs: { event_id: 'event', contact_id: 'contact', follow_up_id: 'follow_up' } },
   { name: 'chat', refs: { contact_id: 'contact', thank_you_follow_up_id: 'follow_up' } },
-  { name: 'chat_question', booleans: ['archived'] },
+  { name: 'chat_question', booleans: ['archived'], settings: true },
   // Imports (issue 6): the history, its undo records and the keys that make re-imports idempotent
   { name: 'import_batch' },
   { name: 'import_item', key: ['import_id', 'seq'], refs: { import_id: 'import_batch' }, anyRefs: ['ref_id'] },

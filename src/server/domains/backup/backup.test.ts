@@ -21,7 +21,7 @@ function sampleValue(dataType: string, column: string, n: number): unknown {
   const type = dataType.toLowerCase();
   if (type.includes('bool')) return true;
   if (type.includes('int')) return 3 + n;
-  if (type.includes('real') || type.includes('double') || type.includes('numeric')) return 1.5 + n;
+  if (type.includes('real') || type.includes('double') || type.includes('float') || type.includes('numeric')) return 1.5 + n;
   if (type === 'date' || column.endsWith('_on') || column.endsWith('_through') || column.endsWith('_until')) return `2026-0${1 + n}-15`;
   if (type.includes('timestamp') || column.endsWith('_at')) return `2026-0${1 + n}-15T10:00:00.000Z`;
   return `${column} ${n}; with, commas "and" ünïcødé\nnew line`;
@@ -32,11 +32,11 @@ function sampleValue(dataType: string, column: string, n: number): unknown {
  * the database's own description of the table: a table added to the backup list is filled here
  * without writing a fixture for it.
  */
-async function fillEmptyTables(db: Kysely<DB>, ownerId: string) {
+async function fillEmptyTables(db: Kysely<DB>, ownerId: string, only: (table: BackupTable) => boolean = () => true) {
   const tables = new Map((await db.introspection.getTables()).map((t) => [t.name, t]));
   const idsOf = async (table: string) =>
     ((await (db as Kysely<any>).selectFrom(table).select('id').where('owner_id', '=', ownerId).orderBy('id').execute()) as { id: string }[]).map((r) => r.id);
-  for (const table of backupTables) {
+  for (const table of backupTables.filter(only)) {
     const meta = tables.get(table.name);
     if (!meta) continue;
     const existing = await (db as Kysely<any>).selectFrom(table.name).select(sql.lit(1).as('x')).where('owner_id', '=', ownerId).limit(1).execute();
@@ -184,6 +184,17 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     expect(again.data.contact!.some((c) => ids.has(c.id))).toBe(false);
     // Alice's own data is untouched.
     expect((await backupOf(t, alice)).data).toEqual(original.data);
+  });
+
+  it('restores into an account whose only rows are ones the app made by itself (settings, the seeded question bank), replacing them', async () => {
+    const fay = await t.signUp();
+    const seeded = backupTables.filter((b) => b.settings);
+    await fillEmptyTables(t.database.db, fay.userId, (b) => Boolean(b.settings));
+    for (const table of seeded) expect((await backupOf(t, fay)).data[table.name]?.length, table.name).toBeGreaterThan(0);
+    const res = await restore(t, fay, original);
+    expect(res.statusCode, res.body).toBe(200);
+    const restored = normalizeIds(await backupOf(t, fay));
+    for (const table of seeded) expect(restored[table.name]?.length, table.name).toBe(original.data[table.name]?.length);
   });
 
   it('refuses an account that already has data, and changes nothing', async () => {
