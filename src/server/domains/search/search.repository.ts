@@ -84,7 +84,7 @@ export async function addTerms(db: Kysely<DB>, ownerId: string, terms: string[])
 }
 
 /** Vocabulary words that could be `word` with a typo: pg_trgm similarity, or same first letter on SQLite. */
-export async function typoCandidates(db: Kysely<DB>, dialect: Dialect, ownerId: string, word: string): Promise<string[]> {
+export async function typoCandidates(db: Kysely<DB>, dialect: Dialect, ownerId: string, word: string, typos = 2): Promise<string[]> {
   if (dialect === 'postgres') {
     const rows = await sql<{ term: string }>`select term from search_term where owner_id = ${ownerId} and term % ${word} order by similarity(term, ${word}) desc limit 200`.execute(db);
     return rows.rows.map((r) => r.term);
@@ -97,7 +97,8 @@ export async function typoCandidates(db: Kysely<DB>, dialect: Dialect, ownerId: 
     .where('owner_id', '=', ownerId)
     .where('term', '>=', first)
     .where('term', '<', next)
-    .where(sql<boolean>`length(term) between ${word.length - 2} and ${word.length + 2}`)
+    // A word within `typos` edits is at most that many letters longer or shorter.
+    .where(sql<boolean>`length(term) between ${word.length - typos} and ${word.length + typos}`)
     .limit(5000)
     .execute();
   return rows.map((r) => r.term);

@@ -15,7 +15,7 @@ export function searchService({ database }: Pick<Deps, 'database'>) {
       queryWords.map(async (word) => {
         const typos = allowedTypos(word);
         if (typos === 0) return { prefix: word, alternatives: [] as string[] };
-        const candidates = await typoCandidates(db, dialect, ownerId, word);
+        const candidates = await typoCandidates(db, dialect, ownerId, word, typos);
         const alternatives = candidates.filter((t) => t !== word && !t.startsWith(word) && editDistance(word, t, typos) <= typos).slice(0, 20);
         return { prefix: word, alternatives };
       }),
@@ -37,8 +37,9 @@ export function searchService({ database }: Pick<Deps, 'database'>) {
       .map((x) => x.row);
   }
 
-  async function searchKind(ownerId: string, kind: SearchType, query: string, limit: number): Promise<SearchRow[]> {
-    const groups = await groupsFor(ownerId, query);
+  type Groups = Awaited<ReturnType<typeof groupsFor>>;
+  async function searchKind(ownerId: string, kind: SearchType, query: string, limit: number, known?: Groups): Promise<SearchRow[]> {
+    const groups = known ?? (await groupsFor(ownerId, query));
     const rows = await queryDocs(db, dialect, ownerId, kind, groups, limit * 3);
     return rerank(rows, groups.map((g) => g.prefix)).slice(0, limit);
   }
@@ -52,7 +53,9 @@ export function searchService({ database }: Pick<Deps, 'database'>) {
     async search(actor: Actor, input: { q: string; type?: SearchType; limit: number }): Promise<{ items: SearchHitDto[] }> {
       const kinds: SearchType[] = input.type ? [input.type] : ['contact', 'interaction'];
       const queryWords = words(input.q);
-      const results = await Promise.all(kinds.map((kind) => searchKind(actor.userId, kind, input.q, input.limit)));
+      // The typo corrections are looked up once for all kinds.
+      const groups = await groupsFor(actor.userId, input.q);
+      const results = await Promise.all(kinds.map((kind) => searchKind(actor.userId, kind, input.q, input.limit, groups)));
       // Contacts first: a person is what someone typing a name is after most of the time.
       const rows = results.flat().slice(0, input.limit);
       const interactionIds = rows.filter((r) => r.kind === 'interaction').map((r) => r.refId);

@@ -21,24 +21,29 @@ export function vocabulary(text: string): string[] {
   return [...new Set(words(text).filter((w) => w.length >= 3 && w.length <= 40))];
 }
 
-/** Damerau-Levenshtein distance (optimal string alignment), stopping early past `max`. */
+/**
+ * Damerau-Levenshtein distance (optimal string alignment), stopping early past `max`. Called for
+ * thousands of vocabulary words per query word, so it works in three reused rows, without allocating.
+ */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > rows[0]!.length) rows = [0, 1, 2].map(() => new Int32Array(2 * (b.length + 1)));
+  let [prev2, prev, row] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prev2[j - 2]! + 1);
-      row.push(value);
-      best = Math.min(best, value);
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, prev2[j - 2]! + 1);
+      row[j] = value;
+      if (value < best) best = value;
     }
     if (best > max) return max + 1;
-    prev2.splice(0, prev2.length, ...prev);
-    prev = row;
+    [prev2, prev, row] = [prev, row, prev2];
   }
   return prev[b.length]!;
 }
