@@ -8,6 +8,7 @@ import { AppError, isAppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { indexInteractions, reindexContacts } from '../search/search.index';
 import * as repo from './backup.repository';
+import { openSnapshot } from './backup.snapshot';
 import { backupTables, type BackupTable } from './backup.tables';
 
 /**
@@ -65,27 +66,33 @@ export function backupService(deps: Deps) {
       const account = await db.selectFrom('user').select(['name', 'timezone']).where('id', '=', actor.userId).executeTakeFirst();
       const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: nowIso(clock), account: account ?? {} };
       yield `${JSON.stringify(head).slice(0, -1)},"data":{`;
-      let firstTable = true;
-      for (const table of tables) {
-        yield `${firstTable ? '' : ','}\n${JSON.stringify(table.name)}:[`;
-        firstTable = false;
-        const key = keyOf(table);
-        let after: unknown[] | undefined;
-        let first = true;
-        for (;;) {
-          const rows = await repo.rowPage(db, table.name, key, actor.userId, PAGE, after);
-          if (rows.length === 0) break;
-          let chunk = '';
-          for (const row of rows) {
-            chunk += `${first ? '' : ','}\n${JSON.stringify(normalizeRow(table, row))}`;
-            first = false;
+      // Every table is read from the same moment (see openSnapshot), page by page.
+      const snapshot = await openSnapshot(database);
+      try {
+        let firstTable = true;
+        for (const table of tables) {
+          yield `${firstTable ? '' : ','}\n${JSON.stringify(table.name)}:[`;
+          firstTable = false;
+          const key = keyOf(table);
+          let after: unknown[] | undefined;
+          let first = true;
+          for (;;) {
+            const rows = await repo.rowPage(snapshot.db, table.name, key, actor.userId, PAGE, after);
+            if (rows.length === 0) break;
+            let chunk = '';
+            for (const row of rows) {
+              chunk += `${first ? '' : ','}\n${JSON.stringify(normalizeRow(table, row))}`;
+              first = false;
+            }
+            yield chunk;
+            if (rows.length < PAGE) break;
+            const last = rows.at(-1)!;
+            after = key.map((k) => last[k]);
           }
-          yield chunk;
-          if (rows.length < PAGE) break;
-          const last = rows.at(-1)!;
-          after = key.map((k) => last[k]);
+          yield ']';
         }
-        yield ']';
+      } finally {
+        await snapshot.close();
       }
       yield '\n}}\n';
     },

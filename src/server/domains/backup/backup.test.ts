@@ -197,6 +197,29 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     for (const table of seeded) expect(restored[table.name]?.length, table.name).toBe(original.data[table.name]?.length);
   });
 
+  it('reads every table from one moment: what is written while a backup streams is not half in it', async () => {
+    const gina = await t.signUp();
+    const post = async (url: string, payload: object) => (await t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: gina.auth, payload })).json();
+    await post('/contacts', { name: 'Before' });
+    let text = '';
+    let wrote = false;
+    for await (const chunk of t.app.services.backup.backup(gina.actor)) {
+      text += chunk;
+      if (!wrote && text.includes('"interaction":[')) {
+        // The contacts are read; now a new contact and a note on it (which comes later in the file).
+        const late = await post('/contacts', { name: 'Written meanwhile' });
+        expect((await t.app.inject({ method: 'POST', url: `/api/v1/contacts/${late.id}/notes`, headers: gina.auth, payload: { body: 'late note' } })).statusCode).toBe(201);
+        wrote = true;
+      }
+    }
+    expect(wrote).toBe(true);
+    const backup = JSON.parse(text) as Backup;
+    expect(backup.data.contact!.map((c) => c.name)).toEqual(['Before']);
+    expect(backup.data.note).toEqual([]);
+    const heidi = await fresh.signUp();
+    expect((await restore(fresh, heidi, backup)).statusCode).toBe(200);
+  });
+
   it('refuses an account that already has data, and changes nothing', async () => {
     const res = await restore(t, alice, original);
     expect(res.statusCode).toBe(409);
