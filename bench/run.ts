@@ -34,10 +34,11 @@ import { bulkLoad, type BulkLoadResult } from './bulk-load';
 import { createRandom, generate, REFERENCE_SIZE, type BenchData, type Random } from './generate';
 import type { ParentMessage, ServerMessage } from './http-server';
 import { searchQueries } from './search-queries';
+import { importLinkedin, importRss, importVcard, type ImportBenchContext } from './imports';
 import { strengthAll, today as todayScenario, type RelationshipBenchContext } from './relationships';
 import { serverBundle } from './server-bundle';
 
-export const scenarioNames = ['load', 'contacts_list', 'timeline', 'due_followups', 'search', 'http_get_contact', 'export_vcard', 'ics_feed', 'strength_all', 'today'] as const;
+export const scenarioNames = ['load', 'contacts_list', 'timeline', 'due_followups', 'search', 'http_get_contact', 'import_linkedin', 'import_vcard', 'import_rss', 'export_vcard', 'ics_feed', 'strength_all', 'today'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 /** What the relationship-engine scenarios (bench/relationships.ts, issue 5) need of a dialect's run. */
@@ -400,6 +401,9 @@ async function icsFeed(ctx: Context): Promise<Result> {
   return queryResult('ics_feed', ctx.dialect, stats, { events, mb: round(bytes / 2 ** 20, 1) });
 }
 
+/** What the import scenarios (bench/imports.ts, issue 6) need of a dialect's run. */
+const importContext = (ctx: Context): ImportBenchContext => ({ services: ctx.services, actor: ctx.actor, data: ctx.data, dialect: ctx.dialect, serverEnv: ctx.bench.serverEnv, log, round });
+
 // HTTP --------------------------------------------------------------------------------------
 
 interface ServerChild {
@@ -534,6 +538,9 @@ const queryScenarios: Partial<Record<ScenarioName, (ctx: Context) => Promise<Res
   due_followups: dueFollowUps,
   search,
   http_get_contact: httpGetContact,
+  import_linkedin: (ctx) => importLinkedin(importContext(ctx)),
+  import_vcard: (ctx) => importVcard(importContext(ctx)),
+  import_rss: (ctx) => importRss(importContext(ctx)),
   ics_feed: icsFeed,
   export_vcard: exportVCard,
 };
@@ -553,6 +560,8 @@ function report(result: Result) {
 
 function summary(r: Result): string {
   if (r.scenario === 'load') return `${r.seconds} s`;
+  if (r.scenario === 'import_rss') return `${r.mb} MB in ${r.seconds} s, peak RSS ${r.peak_rss_mb} MB`;
+  if (r.scenario.startsWith('import_')) return `${r.rows} rows in ${r.seconds} s (${r.new} new, ${r.merged} merged, ${r.unchanged} unchanged)`;
   if (r.scenario === 'http_get_contact') return `${r.rps} req/s vs ${r.baseline_rps} bare (ratio ${r.ratio}), RSS ${r.rss_mb} MB`;
   if ('ratio' in r && r.db === 'postgres/sqlite') return `p95 ${r.postgres_p95_ms} vs ${r.sqlite_p95_ms} ms (${r.ratio}x)`;
   return `p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ImportProblemDto, ImportSummaryDto } from '../../../contracts/imports';
 import type { Dialect } from '../../db/dialect';
-import type { ContactTable, DB } from '../../db/schema';
+import type { ContactHandleTable, ContactTable, ContactTagTable, DB } from '../../db/schema';
 import type { Actor } from '../../platform/context';
 import { refreshDerived } from '../contacts/contacts.derived';
 import { indexInteractions, reindexContacts } from '../search/search.index';
@@ -31,6 +31,8 @@ interface PendingMerge {
   line: number;
 }
 
+/** What an undo needs of a merged contact: the columns an import changes. */
+const pick = (row: ContactTable): repo.MergedValues => Object.fromEntries(repo.mergedColumns.map((c) => [c, row[c]])) as repo.MergedValues;
 const nameKey = (name: string, organization: string | null) => `${name.trim().toLowerCase()}\u0000${(organization ?? '').trim().toLowerCase()}`;
 const handleKey = (h: { kind: string; value: string }) => `${h.kind}\u0000${h.value}`;
 const MATCH_ORDER = ['email', 'phone', 'profile'];
@@ -178,7 +180,7 @@ export async function runImport(
           counts.unchanged++;
           continue;
         }
-        const snapshot = created.has(m.id) || before.has(m.id) ? null : JSON.stringify({ row: s.row, tagIds: [...s.tagIds], handles: s.handles });
+        const snapshot = created.has(m.id) || before.has(m.id) ? null : JSON.stringify({ row: pick(s.row), tagIds: [...s.tagIds], handles: s.handles });
         const c = m.contact;
         const row = s.row;
         let changed = false;
@@ -227,34 +229,30 @@ export async function runImport(
           changed = true;
         }
         if (changed) {
+          row.updated_at = now;
           counts.merged++;
           changedIds.add(m.id);
           if (snapshot) before.set(m.id, snapshot);
         } else counts.unchanged++;
         for (const w of c.warnings) problem(m.line, 'warning', w);
       }
+      const handleRows: ContactHandleTable[] = [];
+      const tagRows: ContactTagTable[] = [];
+      const noteRows: { contactId: string; body: string }[] = [];
+      const updates: { id: string; values: repo.MergedValues }[] = [];
       for (const id of changedIds) {
         const s = state.get(id)!;
         const r = s.row;
-        await repo.updateContactRow(trx, ownerId, id, {
-          given_name: r.given_name,
-          family_name: r.family_name,
-          organization_id: r.organization_id,
-          title: r.title,
-          location: r.location,
-          birthday: r.birthday,
-          how_we_met: r.how_we_met,
-          emails: r.emails,
-          phones: r.phones,
-          social_profiles: r.social_profiles,
-          updated_at: now,
-        });
-        await repo.insertHandles(trx, s.newHandles.map((h) => ({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: id })));
-        await repo.insertContactTags(trx, s.newTagIds.map((tag_id) => ({ contact_id: id, tag_id, owner_id: ownerId })));
-        const noteIds = await repo.insertNotes(trx, ownerId, s.newNotes.map((body) => ({ contactId: id, body })), now, newId);
+        updates.push({ id, values: pick(s.row) });
+        for (const h of s.newHandles) handleRows.push({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: id });
+        for (const tag_id of s.newTagIds) tagRows.push({ contact_id: id, tag_id, owner_id: ownerId });
+        for (const body of s.newNotes) noteRows.push({ contactId: id, body });
         if (before.has(id)) items.push({ kind: 'contact_merged', refId: id, before: before.get(id)! });
-        for (const noteId of noteIds) items.push({ kind: 'note_created', refId: noteId, before: null });
       }
+      await repo.updateContactRows(trx, ownerId, updates);
+      await repo.insertHandles(trx, handleRows);
+      await repo.insertContactTags(trx, tagRows);
+      for (const noteId of await repo.insertNotes(trx, ownerId, noteRows, now, newId)) items.push({ kind: 'note_created', refId: noteId, before: null });
     }
     await reindexContacts(trx, dialect, ownerId, [...news.map((n) => n.id), ...changedIds]);
   }

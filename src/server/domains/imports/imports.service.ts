@@ -13,7 +13,6 @@ import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { decodeCursor, pageOf } from '../../platform/pagination';
 import { refreshDerived } from '../contacts/contacts.derived';
-import { interactionsOnlyWith } from '../contacts/contacts.repository';
 import { reindexContacts, removeSearchDocs } from '../search/search.index';
 import { runImport } from './imports.engine';
 import * as repo from './imports.repository';
@@ -227,6 +226,7 @@ export function importService(deps: Deps) {
         const items = await repo.itemsOf(trx, id);
         const of = (kind: string) => items.filter((i) => i.kind === kind).map((i) => i.ref_id);
         const touched = new Set<string>();
+        const reindex = new Set<string>();
 
         const interactions = of('interaction_created');
         for (const part of repo.chunks(interactions, 500)) {
@@ -237,27 +237,41 @@ export function importService(deps: Deps) {
         await removeSearchDocs(trx, dialect, interactions);
         for (const part of repo.chunks(of('note_created'), 500)) await trx.deleteFrom('note').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
 
-        for (const item of items.filter((i) => i.kind === 'contact_merged')) {
-          const before = JSON.parse(item.before!) as { row: ContactTable; tagIds: string[]; handles: { kind: string; value: string }[] };
-          const exists = await trx.selectFrom('contact').select('id').where('id', '=', item.ref_id).where('owner_id', '=', ownerId).executeTakeFirst();
-          if (!exists) continue;
-          const { id: _id, owner_id: _owner, ...values } = before.row;
-          const orgOk = values.organization_id
-            ? await trx.selectFrom('organization').select('id').where('id', '=', values.organization_id).executeTakeFirst()
-            : true;
-          await trx.updateTable('contact').set({ ...values, organization_id: orgOk ? values.organization_id : null }).where('id', '=', item.ref_id).where('owner_id', '=', ownerId).execute();
-          await trx.deleteFrom('contact_tag').where('contact_id', '=', item.ref_id).execute();
-          const liveTags = before.tagIds.length ? (await trx.selectFrom('tag').select('id').where('owner_id', '=', ownerId).where('id', 'in', before.tagIds).execute()).map((t) => t.id) : [];
-          if (liveTags.length) await trx.insertInto('contact_tag').values(liveTags.map((tag_id) => ({ contact_id: item.ref_id, tag_id, owner_id: ownerId }))).execute();
-          await trx.deleteFrom('contact_handle').where('contact_id', '=', item.ref_id).execute();
-          if (before.handles.length)
-            await trx.insertInto('contact_handle').values(before.handles.map((h) => ({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: item.ref_id }))).execute();
-          touched.add(item.ref_id);
+        // Merged contacts back as they were, 500 at a time.
+        for (const part of repo.chunks(items.filter((i) => i.kind === 'contact_merged'), 500)) {
+          const befores = part.map((item) => ({ id: item.ref_id, ...(JSON.parse(item.before!) as { row: repo.MergedValues; tagIds: string[]; handles: { kind: string; value: string }[] }) }));
+          const live = new Set((await trx.selectFrom('contact').select(['id', 'owner_id']).where('id', 'in', befores.map((b) => b.id)).execute()).filter((r) => r.owner_id === ownerId).map((r) => r.id));
+          const restore = befores.filter((b) => live.has(b.id));
+          if (restore.length === 0) continue;
+          const orgIds = [...new Set(restore.map((b) => b.row.organization_id).filter((o): o is string => !!o))];
+          const liveOrgs = new Set(orgIds.length ? (await trx.selectFrom('organization').select('id').where('id', 'in', orgIds).execute()).map((o) => o.id) : []);
+          const tagIds = [...new Set(restore.flatMap((b) => b.tagIds))];
+          const liveTags = new Set(tagIds.length ? (await trx.selectFrom('tag').select('id').where('owner_id', '=', ownerId).where('id', 'in', tagIds).execute()).map((t) => t.id) : []);
+          // Only what an import changes; derived columns stay as the interactions make them now.
+          await repo.updateContactRows(
+            trx,
+            ownerId,
+            restore.map((b) => ({ id: b.id, values: { ...b.row, organization_id: b.row.organization_id && liveOrgs.has(b.row.organization_id) ? b.row.organization_id : null } })),
+          );
+          for (const b of restore) reindex.add(b.id);
+          const ids = restore.map((b) => b.id);
+          await trx.deleteFrom('contact_tag').where('contact_id', 'in', ids).execute();
+          await repo.insertContactTags(trx, restore.flatMap((b) => b.tagIds.filter((t) => liveTags.has(t)).map((tag_id) => ({ contact_id: b.id, tag_id, owner_id: ownerId }))));
+          await trx.deleteFrom('contact_handle').where('contact_id', 'in', ids).execute();
+          await repo.insertHandles(trx, restore.flatMap((b) => b.handles.map((h) => ({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: b.id }))));
         }
 
+        // Contacts it created go, with the interactions no one else took part in.
         const createdContacts = of('contact_created');
-        const orphans: string[] = [];
-        for (const cid of createdContacts) orphans.push(...(await interactionsOnlyWith(trx, ownerId, cid)));
+        const created = new Set(createdContacts);
+        const linked = new Set<string>();
+        for (const part of repo.chunks(createdContacts, 500))
+          for (const l of await trx.selectFrom('interaction_contact').select('interaction_id').where('contact_id', 'in', part).execute()) linked.add(l.interaction_id);
+        const shared = new Set<string>();
+        for (const part of repo.chunks([...linked], 500))
+          for (const l of await trx.selectFrom('interaction_contact').select(['interaction_id', 'contact_id']).where('interaction_id', 'in', part).execute())
+            if (!created.has(l.contact_id)) shared.add(l.interaction_id);
+        const orphans = [...linked].filter((i) => !shared.has(i));
         for (const part of repo.chunks(orphans, 500)) await trx.deleteFrom('interaction').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
         for (const part of repo.chunks(createdContacts, 500)) await trx.deleteFrom('contact').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
         await removeSearchDocs(trx, dialect, [...createdContacts, ...orphans]);
@@ -279,11 +293,9 @@ export function importService(deps: Deps) {
             .execute();
 
         await trx.deleteFrom('import_key').where('import_id', '=', id).execute();
-        const ids = [...touched];
-        for (const part of repo.chunks(ids, 500)) {
-          await refreshDerived(trx, ownerId, part, actor.timezone, clock.now());
-          await reindexContacts(trx, dialect, ownerId, part);
-        }
+        for (const c of createdContacts) reindex.delete(c);
+        for (const part of repo.chunks([...touched], 500)) await refreshDerived(trx, ownerId, part, actor.timezone, clock.now());
+        for (const part of repo.chunks([...new Set([...touched, ...reindex])], 500)) await reindexContacts(trx, dialect, ownerId, part);
         await repo.updateBatch(trx, ownerId, id, { status: 'undone', undone_at: nowIso(clock) });
       });
       return get(actor, id);

@@ -47,26 +47,34 @@ export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchD
   if (docs.length === 0) return;
   await removeDocs(db, dialect, docs.map((d) => d.refId));
   const d = db as Kysely<any>;
-  for (const doc of docs) {
+  // Many rows a statement (an import indexes thousands of contacts in one transaction).
+  for (let i = 0; i < docs.length; i += 200) {
+    const chunk = docs.slice(i, i + 200);
     if (dialect === 'postgres') {
       await d
         .insertInto('search_doc')
-        .values({
-          ref_id: doc.refId,
-          owner_id: doc.ownerId,
-          kind: doc.kind,
-          title: doc.title,
-          body: doc.body,
-          tsv: sql`setweight(to_tsvector('simple', ${tsvectorText(doc.title)}), 'A') || setweight(to_tsvector('simple', ${tsvectorText(doc.body)}), 'B')`,
-        })
+        .values(
+          chunk.map((doc) => ({
+            ref_id: doc.refId,
+            owner_id: doc.ownerId,
+            kind: doc.kind,
+            title: doc.title,
+            body: doc.body,
+            tsv: sql`setweight(to_tsvector('simple', ${tsvectorText(doc.title)}), 'A') || setweight(to_tsvector('simple', ${tsvectorText(doc.body)}), 'B')`,
+          })),
+        )
         .execute();
     } else {
-      const inserted = await d
+      const inserted: { id: number; ref_id: string }[] = await d
         .insertInto('search_doc')
-        .values({ owner_id: doc.ownerId, kind: doc.kind, ref_id: doc.refId })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await sql`insert into ${sql.table(ftsTable(doc.kind))} (rowid, title, body) values (${inserted.id}, ${doc.title}, ${doc.body})`.execute(db);
+        .values(chunk.map((doc) => ({ owner_id: doc.ownerId, kind: doc.kind, ref_id: doc.refId })))
+        .returning(['id', 'ref_id'])
+        .execute();
+      const rowids = new Map(inserted.map((r) => [r.ref_id, r.id]));
+      for (const kind of new Set(chunk.map((doc) => doc.kind))) {
+        const rows = chunk.filter((doc) => doc.kind === kind).map((doc) => sql`(${rowids.get(doc.refId)}, ${doc.title}, ${doc.body})`);
+        await sql`insert into ${sql.table(ftsTable(kind))} (rowid, title, body) values ${sql.join(rows)}`.execute(db);
+      }
     }
   }
   await addTerms(db, docs[0]!.ownerId, docs.flatMap((doc) => vocabulary(`${doc.title} ${doc.body}`)));
