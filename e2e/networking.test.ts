@@ -48,9 +48,60 @@ describe('networking strategies in Chromium', () => {
     await page.screenshot({ path: 'test-results/screenshots/event-page.png', fullPage: true });
 
     await page.getByRole('link', { name: 'Home' }).click();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: 'test-results/screenshots/home-after-event.png', fullPage: true });
+    // The Today agenda lists them with the reason their follow-up is there.
     await page.getByText('Follow up from RemoteConf 2026: async standups across time zones').waitFor();
     await page.getByText('Follow up from RemoteConf 2026: compilers').waitFor();
     expect(errors).toEqual([]);
     await context.close();
+  });
+  it('booking page → a visitor books a chat → it is in the pipeline with its invitation', async () => {
+    const owner = await newPage(browser, server.url);
+    const errors: string[] = [];
+    owner.page.on('pageerror', (e) => errors.push(e.message));
+    await signUp(owner.page, 'Sam Lee', 'sam-booking@example.com');
+    await owner.page.getByRole('link', { name: 'Coffee chats' }).click();
+    await owner.page.getByText('No chats yet').waitFor();
+    await owner.page.getByRole('link', { name: 'Booking page' }).click();
+    await owner.page.getByText('Off until you turn it on').waitFor();
+    await owner.page.getByLabel('Booking page on').check();
+    await owner.page.getByRole('button', { name: 'Save booking page' }).click();
+    await owner.page.getByText('Your booking page is on').waitFor();
+    await owner.page.screenshot({ path: 'test-results/screenshots/booking-settings.png', fullPage: true });
+
+    // A visitor, signed out, in another time zone.
+    const visitorContext = await browser.newContext({ baseURL: server.url, timezoneId: 'America/New_York', viewport: { width: 1000, height: 900 } });
+    const visitor = await visitorContext.newPage();
+    visitor.on('pageerror', (e) => errors.push(e.message));
+    await visitor.goto('/book/sam-lee');
+    await visitor.getByRole('heading', { name: 'A coffee chat with Sam' }).waitFor();
+    await visitor.getByText(/your time zone, America\/New_York; Sam is in UTC/).waitFor();
+    await visitor.locator('.mantine-Chip-label').first().click();
+    await visitor.getByLabel(/Your name/).fill('Dana <b>Bold</b>');
+    await visitor.getByLabel(/Your email/).fill('dana@example.com');
+    await visitor.getByLabel(/talk about/).fill('Remote onboarding');
+    await visitor.getByRole('button', { name: 'Book this time' }).click();
+    await visitor.getByText(/plain text/).waitFor(); // markup in a name is refused, and said so beside the field
+    await visitor.getByLabel(/Your name/).fill('Dana Scully');
+    await visitor.getByRole('button', { name: 'Book this time' }).click();
+    await visitor.getByRole('heading', { name: 'You are booked with Sam' }).waitFor();
+    const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('button', { name: /Add to your calendar/ }).click()]);
+    expect(download.suggestedFilename()).toBe('coffee-chat.ics');
+    await visitor.screenshot({ path: 'test-results/screenshots/booking-confirmed.png', fullPage: true });
+    await visitorContext.close();
+
+    await owner.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Coffee chats' }).click();
+    const scheduled = owner.page.getByRole('region', { name: 'Scheduled' });
+    await scheduled.getByRole('link', { name: 'Dana Scully: Remote onboarding' }).click();
+    await owner.page.getByRole('heading', { level: 1, name: 'Remote onboarding' }).waitFor();
+    await owner.page.getByText('Booked through your page').waitFor();
+    const href = await owner.page.getByRole('link', { name: /Calendar invitation/ }).getAttribute('href');
+    const ics = await owner.page.request.get(href!);
+    expect(ics.headers()['content-type']).toContain('text/calendar');
+    expect(await ics.text()).toContain('ATTENDEE;CN=Dana Scully');
+    await owner.page.screenshot({ path: 'test-results/screenshots/chat-page.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await owner.context.close();
   });
 });

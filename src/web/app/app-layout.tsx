@@ -4,7 +4,7 @@ import { spotlight } from '@mantine/spotlight';
 import { IconAddressBook, IconBell, IconBuilding, IconHome, IconKeyboard, IconMoon, IconPencilPlus, IconSearch, IconSettings, IconSun, IconTag, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconChartBar, IconHeartHandshake, IconTargetArrow } from '@tabler/icons-react';
-import { IconCalendarEvent } from '@tabler/icons-react';
+import { IconCalendarEvent, IconCoffee } from '@tabler/icons-react';
 import { IconCopy, IconFileImport } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
@@ -18,6 +18,7 @@ const nav = [
   { to: '/contacts', label: 'Contacts', icon: IconAddressBook },
   { to: '/follow-ups', label: 'Follow-ups', icon: IconBell },
   { to: '/events', label: 'Events', icon: IconCalendarEvent },
+  { to: '/chats', label: 'Coffee chats', icon: IconCoffee },
   { to: '/review', label: 'Weekly review', icon: IconTargetArrow },
   { to: '/appreciation', label: 'Appreciation', icon: IconHeartHandshake },
   { to: '/insights', label: 'Insights', icon: IconChartBar },

@@ -40,6 +40,8 @@ export const routes: RouteObject[] = [
       { path: '/sign-up', element: <SignUpPage /> },
     ],
   },
+  // The public booking page: no account, no app shell; it uses only /api/public.
+  { path: '/book/:slug', element: page(() => import('../features/booking/book-page')) },
   {
     path: '/',
     element: <RequireAccount />,
@@ -52,6 +54,10 @@ export const routes: RouteObject[] = [
       { path: 'follow-ups', element: page(() => import('../features/follow-ups/follow-ups-page')) },
       { path: 'events', element: page(() => import('../features/events/events-page')) },
       { path: 'events/:id', element: page(() => import('../features/events/event-page')) },
+      { path: 'chats', element: page(() => import('../features/chats/chats-page')) },
+      { path: 'chats/questions', element: page(() => import('../features/chats/questions-page')) },
+      { path: 'chats/booking', element: page(() => import('../features/chats/booking-settings-page')) },
+      { path: 'chats/:id', element: page(() => import('../features/chats/chat-page')) },
       { path: 'review', element: page(() => import('../features/goals/review-page')) },
       { path: 'appreciation', element: page(() => import('../features/appreciation/appreciation-page')) },
       { path: 'insights', element: page(() => import('../features/insights/insights-page')) },

@@ -10,6 +10,7 @@ import { useUpdateFollowUp } from '../../api/hooks';
 import { formatDate } from '../../ui/format';
 import { EmptyState, ErrorState, LoadingState, NotFoundState } from '../../ui/states';
 import { ContactPicker } from '../interactions/quick-log';
+import { relationshipKeys } from '../today/hooks';
 import { eventDates, FollowUpProgress, roleLabels } from './events-page';
 import { eventKeys, useAddPeople, useDeleteEvent, useEvent, useEventPeople, useRemovePerson } from './hooks';
 
@@ -121,6 +122,7 @@ function PersonRow({ eventId, person }: { eventId: string; person: EventPersonDt
       {
         onSuccess: () => {
           void client.invalidateQueries({ queryKey: eventKeys.all });
+          void client.invalidateQueries({ queryKey: relationshipKeys.today });
           notifications.show({ message: `Followed up with ${person.contactName}` });
         },
       },

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeApi, me, renderApp } from '../../test/render';
 
 const event = (overrides: Record<string, unknown> = {}) => ({
@@ -32,6 +32,11 @@ const person = (overrides: Record<string, unknown> = {}) => ({
   suggestedMessage: 'Hi Ada, great to meet you at RemoteConf 2026!',
   ...overrides,
 });
+
+// Transform the lazy pages before the tests, so a busy machine does not eat the waits of findBy*.
+beforeAll(async () => {
+  await Promise.all([import('./events-page'), import('./event-page')]);
+}, 60_000);
 
 describe('Events', () => {
   it('teaches the habit when there are none, and lists events with their progress', async () => {

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type { EventCreateInput, EventDto, EventPeopleAddInput, EventPersonDto, EventUpdateInput } from '../../../contracts';
 import { api } from '../../api/client';
 import type { Page } from '../../api/hooks';
+import { relationshipKeys } from '../today/hooks';
 
 export const eventKeys = {
   all: ['events'] as const,
@@ -68,6 +69,8 @@ export function useAddPeople(id: string) {
       void client.invalidateQueries({ queryKey: eventKeys.all });
       void client.invalidateQueries({ queryKey: ['follow-ups'] });
       void client.invalidateQueries({ queryKey: ['contacts'] });
+      // Their follow-ups (and new contacts) are on the Today agenda.
+      void client.invalidateQueries({ queryKey: relationshipKeys.today });
     },
   });
 }
