@@ -24,7 +24,7 @@ describe.each(dialects)('rapport today, circles, strength, milestones and templa
 
     const [table, draft] = await Promise.all([runCli(['today'], { env }), runCli(['today', 'draft', item.id], { env })]);
     expect(tableRows(table.stdout).find((r) => r[1] === 'Ada Lovelace')?.slice(0, 2)).toEqual(['keep in touch', 'Ada Lovelace']);
-    expect(draft.stdout.trim()).toBe('Hi Ada, it has been 40 days since we last talked about The analytical engine. How are things on your side? Would you be up for a quick call?');
+    expect(draft.stdout.trim()).toBe('Hi Ada, it has been 40 days since we last talked about the analytical engine. How are things on your side? Would you be up for a quick call?');
 
     const snoozed = await runJson(['today', 'snooze', item.id, '--until', 'in 1 week'], { env });
     expect(snoozed).toMatchObject({ action: 'snooze', until: DateTime.now().setZone('Europe/Berlin').plus({ days: 7 }).toISODate() });

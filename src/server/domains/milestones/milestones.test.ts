@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
 import type { Clock } from '../../platform/clock';
+import { asTopic } from '../templates/templates.service';
+
+describe('asTopic', () => {
+  it('reads a summary mid-sentence without breaking names and acronyms', () => {
+    expect(['Quick check-in', 'COBOL standards', 'RemoteConf talk', 'Talked', 'x'].map(asTopic)).toEqual(['quick check-in', 'COBOL standards', 'RemoteConf talk', 'talked', 'x']);
+  });
+});
 
 describe.each(dialects)('milestones and templates API on %s', (dialect) => {
   let t: TestApp;

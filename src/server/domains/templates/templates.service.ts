@@ -13,6 +13,12 @@ export function toTemplateDto(row: repo.TemplateRow): TemplateDto {
   return { id: row.id, purpose: row.purpose as TemplatePurpose, name: row.name, body: row.body, builtIn: false, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
+/** A summary read in the middle of a sentence: "Quick check-in" -> "quick check-in" (not "COBOL", "RemoteConf"). */
+export function asTopic(summary: string): string {
+  const first = summary.split(/\s/)[0] ?? '';
+  return /^\p{Lu}\p{Ll}+$/u.test(first) ? summary[0]!.toLowerCase() + summary.slice(1) : summary;
+}
+
 const builtInDto = (purpose: TemplatePurpose): TemplateDto => ({ id: builtInId(purpose), purpose, ...builtInTemplates[purpose], builtIn: true, createdAt: null, updatedAt: null });
 
 /** Message templates: the shipped defaults plus your own, rendered for a contact. */
@@ -35,7 +41,7 @@ export function templateService(deps: Deps) {
     const days = last ? DateTime.fromISO(today).diff(DateTime.fromISO(dateIn(last.occurred_at, actor.timezone)), 'days').days : null;
     return {
       firstName: contact.given_name ?? contact.name.split(/\s+/)[0] ?? contact.name,
-      lastTopic: last?.summary ?? 'our last conversation',
+      lastTopic: last ? asTopic(last.summary) : 'our last conversation',
       daysSince: days === null ? 'many' : String(Math.max(0, Math.round(days))),
       eventName: eventName ?? 'your news',
     };

@@ -14,6 +14,7 @@ const contactColumns = [
   'c.last_interaction_at',
   'c.rel_points',
   'c.cadence_snoozed_until',
+  'c.first_interaction_at',
 ] as const;
 
 export interface AgendaContact {
@@ -28,6 +29,7 @@ export interface AgendaContact {
   last_interaction_at: string | null;
   rel_points?: number;
   cadence_snoozed_until?: string | null;
+  first_interaction_at?: string | null;
 }
 
 /** Open follow-ups due (or back from a snooze) today or earlier, oldest first: one range of follow_up_open_idx. */
@@ -97,7 +99,11 @@ export async function dormantStrongTies(db: Kysely<DB>, ownerId: string, minPoin
     .execute();
 }
 
-/** Contacts added since `since`, oldest first (the service keeps those without a follow-up yet). */
+/**
+ * Contacts added since `since` whose first interaction (if any) is that recent too, so a contact added
+ * today with years of history logged is not "new"; oldest first (the service keeps those without a
+ * follow-up yet).
+ */
 export async function recentlyAdded(db: Kysely<DB>, ownerId: string, since: string, limit: number): Promise<AgendaContact[]> {
   return db
     .selectFrom('contact as c')
@@ -105,6 +111,7 @@ export async function recentlyAdded(db: Kysely<DB>, ownerId: string, since: stri
     .where('c.owner_id', '=', ownerId)
     .where('c.archived', '=', false)
     .where('c.created_at', '>=', since)
+    .where((eb) => eb.or([eb('c.first_interaction_at', 'is', null), eb('c.first_interaction_at', '>=', since)]))
     .orderBy('c.created_at')
     .orderBy('c.id')
     .limit(limit)

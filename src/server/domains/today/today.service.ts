@@ -146,13 +146,18 @@ export function todayService(deps: Deps) {
       const awaiting = recent.filter((c) => {
         if (c.cadence_snoozed_until && c.cadence_snoozed_until > today) return false;
         const added = dateIn(c.created_at, actor.timezone);
+        const first = c.first_interaction_at ? dateIn(c.first_interaction_at, actor.timezone) : added;
+        const met = first < added ? first : added;
         const last = lastDate(c);
-        return last === null || last <= added;
+        return last === null || last <= met;
       });
       const planned = await repo.withOpenFollowUp(db, actor.userId, awaiting.map((c) => c.id));
       for (const c of awaiting) {
         if (planned.has(c.id)) continue;
-        const added = daysBetween(dateIn(c.created_at, actor.timezone), today);
+        const addedOn = dateIn(c.created_at, actor.timezone);
+        const firstOn = c.first_interaction_at ? dateIn(c.first_interaction_at, actor.timezone) : addedOn;
+        const metOn = firstOn < addedOn ? firstOn : addedOn;
+        const added = daysBetween(metOn, today);
         items.push({
           id: `new_contact:${c.id}`,
           type: 'new_contact',
@@ -161,7 +166,7 @@ export function todayService(deps: Deps) {
           circle: c.circle as Circle | null,
           title: `Follow up with ${c.name}`,
           reason: `${added === 0 ? 'met today' : `met ${plural(added, 'day')} ago`}${c.how_we_met ? ` (${c.how_we_met})` : ''}, no follow-up yet`,
-          date: dateIn(c.created_at, actor.timezone),
+          date: metOn,
           actions: ['log', 'done', 'snooze', 'draft'],
           draftPurpose: 'follow_up',
           eventName: null,

@@ -43,6 +43,8 @@ describe.each(dialects)('Today agenda on %s', (dialect) => {
     const dora = await contact(user, { name: 'Dora Dormant' });
     const nina = await contact(user, { name: 'Nina New', howWeMet: 'RemoteConf 2026' }, '2026-06-12T09:00:00Z');
     await contact(user, { name: 'Quiet Acquaintance', circle: 'acquaintance' });
+    // Added yesterday, but with history logged from long ago: not someone met recently.
+    const olga = await contact(user, { name: 'Olga Old' }, '2026-06-14T09:00:00Z');
 
     await call(user, 'POST', '/follow-ups', { contactId: fay.id, dueOn: '2026-06-13', reason: 'Send the slides' });
     // Fay also has a cadence due: one item per contact, the follow-up (more pressing) wins.
@@ -51,6 +53,7 @@ describe.each(dialects)('Today agenda on %s', (dialect) => {
     await log(user, [ivy.id], 'video_call', '2026-06-05T10:00:00Z');
     await log(user, [walt.id], 'call', '2025-05-01T10:00:00Z');
     for (const day of ['2025-06-01', '2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01']) await log(user, [dora.id], 'coffee_chat', `${day}T10:00:00Z`);
+    await log(user, [olga.id], 'call', '2025-01-10T10:00:00Z');
     // A social reaction is contact, but does not keep a tie alive: Ivy stays due.
     await log(user, [ivy.id], 'social', '2026-06-14T10:00:00Z');
 
@@ -67,6 +70,7 @@ describe.each(dialects)('Today agenda on %s', (dialect) => {
     expect(agenda.items[0]).toMatchObject({ actions: ['log', 'done', 'snooze', 'draft'], draftPurpose: 'follow_up' });
     expect(agenda.items[1]).toMatchObject({ actions: ['log', 'done', 'draft'], draftPurpose: 'congratulations' });
     expect(agenda.items.map((i) => i.contactName)).not.toContain('Quiet Acquaintance');
+    expect(agenda.items.map((i) => i.contactName)).not.toContain('Olga Old');
     expect(agenda.items.some((i) => i.contactName === nina.name)).toBe(true);
 
     // A budget of 3 keeps the top item of the first kinds, and says how many were left out.

@@ -36,7 +36,7 @@ export function MilestonesCard({ contact }: { contact: ContactDto }) {
   }
 
   return (
-    <Card withBorder>
+    <Card withBorder mt="md">
       <Title order={2} size="h5" mb="xs">
         Milestones
       </Title>

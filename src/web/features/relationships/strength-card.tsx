@@ -9,7 +9,7 @@ export function StrengthCard({ contact }: { contact: ContactDto }) {
   const strength = contact.strength as StrengthDto | undefined;
   if (!strength) return null;
   return (
-    <Card withBorder aria-labelledby="strength-title">
+    <Card withBorder mt="md" aria-labelledby="strength-title">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h5" id="strength-title">
           Relationship strength
