@@ -16,6 +16,8 @@ import { newId } from '../../platform/ids';
 import { decodeCursor, pageOf } from '../../platform/pagination';
 import { ownedContactIds } from '../contacts/contacts.repository';
 import { insertFollowUp } from '../follow-ups/follow-ups.repository';
+import { newestForPurpose } from '../templates/templates.repository';
+import { renderTemplate } from '../templates/templates.render';
 import { eventFromIcs } from './events.ics';
 import * as repo from './events.repository';
 import { insertQuickContact } from './quick-contact';
@@ -41,15 +43,21 @@ export function toEventDto(row: repo.EventRow): EventDto {
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
-/** The built-in first message after meeting someone; the person edits it before sending. */
-export function suggestedMessage(contactName: string, eventName: string, context: string | null): string {
+/**
+ * The first message after meeting someone, which the person edits before sending: their own
+ * follow-up template when they wrote one (with {{eventName}} and, as {{lastTopic}}, the line of
+ * context), else a built-in one made for people met at an event.
+ */
+export function suggestedMessage(contactName: string, eventName: string, context: string | null, template?: string): string {
+  if (template)
+    return renderTemplate(template, { firstName: firstName(contactName), eventName, lastTopic: context ?? 'our conversation', daysSince: '0' });
   const about = context ? ` I enjoyed our conversation about ${context.replace(/[.!\s]+$/, '')}.` : ' I enjoyed our conversation.';
   return `Hi ${firstName(contactName)}, great to meet you at ${eventName}!${about} Would you like to stay in touch? I'd be glad to continue the conversation sometime.`;
 }
 
 export const followUpReason = (eventName: string, context: string | null) => `Follow up from ${eventName}${context ? `: ${context}` : ''}`.slice(0, 500);
 
-function toPersonDto(row: repo.EventPersonRow, eventName: string, created?: boolean): EventPersonDto {
+function toPersonDto(row: repo.EventPersonRow, eventName: string, template: string | undefined, created?: boolean): EventPersonDto {
   const done = row.fu_done_at !== null;
   return {
     contactId: row.contact_id,
@@ -59,7 +67,7 @@ function toPersonDto(row: repo.EventPersonRow, eventName: string, created?: bool
     metAt: row.created_at,
     status: row.fu_id === null ? 'no_follow_up' : done ? 'followed_up' : 'waiting',
     followUp: row.fu_id === null ? null : { id: row.fu_id, dueOn: row.fu_due_on!, reason: row.fu_reason!, done },
-    suggestedMessage: suggestedMessage(row.contact_name, eventName, row.context),
+    suggestedMessage: suggestedMessage(row.contact_name, eventName, row.context, template),
     ...(created !== undefined && { created }),
   };
 }
@@ -74,6 +82,8 @@ export function eventService(deps: Deps) {
     if (!row) throw notFound('Event');
     return toEventDto(row);
   }
+
+  const followUpTemplate = async (actor: Actor) => (await newestForPurpose(db, actor.userId, 'follow_up'))?.body;
 
   function checkZone(zone: string | undefined) {
     if (zone !== undefined && !isValidTimeZone(zone)) throw invalid('timezone', `"${zone}" is not an IANA time zone such as Europe/Berlin`);
@@ -149,7 +159,8 @@ export function eventService(deps: Deps) {
     async people(actor: Actor, id: string): Promise<{ items: EventPersonDto[] }> {
       const event = await repo.findEvent(db, actor.userId, id);
       if (!event) throw notFound('Event');
-      return { items: (await repo.listPeople(db, actor.userId, id)).map((r) => toPersonDto(r, event.name)) };
+      const [rows, template] = await Promise.all([repo.listPeople(db, actor.userId, id), followUpTemplate(actor)]);
+      return { items: rows.map((r) => toPersonDto(r, event.name, template)) };
     },
 
     /**
@@ -200,7 +211,8 @@ export function eventService(deps: Deps) {
       const order = [...created.keys()];
       const rows = await repo.listPeople(db, actor.userId, id, order);
       rows.sort((a, b) => order.indexOf(a.contact_id) - order.indexOf(b.contact_id));
-      return { items: rows.map((r) => toPersonDto(r, eventName, created.get(r.contact_id))) };
+      const template = await followUpTemplate(actor);
+      return { items: rows.map((r) => toPersonDto(r, eventName, template, created.get(r.contact_id))) };
     },
 
     async removePeople(actor: Actor, id: string, contactIds: string[]): Promise<void> {

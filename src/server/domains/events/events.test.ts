@@ -55,6 +55,12 @@ describe.each(dialects)('events API on %s', (dialect) => {
     const list = (await call(alice, 'GET', `/events/${event.id}/people`)).json().items;
     expect(list.map((p: any) => p.status)).toEqual(['waiting', 'followed_up', 'waiting']);
 
+    // A follow-up template of your own (relationship engine) is used instead of the built-in text.
+    expect((await call(alice, 'POST', '/templates', { purpose: 'follow_up', name: 'Mine', body: 'Hey {{firstName}}! Loved {{lastTopic}} at {{eventName}}.' })).statusCode).toBe(201);
+    const withTemplate = (await call(alice, 'GET', `/events/${event.id}/people`)).json().items;
+    expect(withTemplate[0].suggestedMessage).toBe('Hey Ada! Loved async standups across 9 time zones at RemoteConf 2026.');
+    expect(withTemplate[2].suggestedMessage).toBe('Hey Linus! Loved our conversation at RemoteConf 2026.');
+
     // Adding someone again keeps their follow-up and updates the context.
     const again = (await call(alice, 'POST', `/events/${event.id}/people`, { people: [{ contactId: grace.id, context: 'COBOL history' }], followUpInDays: 10 })).json().items;
     expect(again).toHaveLength(1);
