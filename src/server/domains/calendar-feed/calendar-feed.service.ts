@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CalendarFeedDto, CreatedCalendarFeedDto } from '../../../contracts/calendar-feed';
 import type { CalendarFeedTable } from '../../db/schema';
 import { addDays, nowIso, todayIn } from '../../platform/clock';
@@ -13,6 +14,8 @@ import * as repo from './calendar-feed.repository';
 export const FEED_PAST_DAYS = 30;
 export const FEED_AHEAD_DAYS = 365;
 const TOUCH_INTERVAL_MS = 60_000;
+/** Owners whose last feed text is kept (about 10 MB each for 30,000 events). */
+const CACHED_FEEDS = 4;
 
 const toDto = (row: CalendarFeedTable | undefined): CalendarFeedDto => ({
   active: Boolean(row),
@@ -29,6 +32,12 @@ const toDto = (row: CalendarFeedTable | undefined): CalendarFeedDto => ({
 export function calendarFeedService(deps: Deps) {
   const { database, clock, config } = deps;
   const { db } = database;
+  /**
+   * The last feed text per owner, keyed by a hash of its events: calendar apps poll the same URL over
+   * and over, and writing 30,000 events is most of the cost. The key is the content itself, so a
+   * cached text can never be stale; what it saves is only the writing.
+   */
+  const cache = new Map<string, { key: string; chunks: string[] }>();
   const urlOf = (token: string) => `${config.baseUrl.replace(/\/$/, '')}/api/calendar/${token}.ics`;
 
   return {
@@ -61,7 +70,9 @@ export function calendarFeedService(deps: Deps) {
       const tz = feed.timezone;
       const today = todayIn(clock, tz);
       const from = addDays(today, -FEED_PAST_DAYS);
-      const stamp = now.toISOString();
+      // Birthdays and milestones have no change time of their own: stamped with the day, they keep
+      // the same text (and cache key) all day.
+      const stamp = `${today}T00:00:00Z`;
       const base = config.baseUrl.replace(/\/$/, '');
       const [followUps, occurrences, snoozes] = await Promise.all([
         repo.openFollowUps(db, feed.owner_id),
@@ -102,7 +113,15 @@ export function calendarFeedService(deps: Deps) {
             stamp: s.updated_at,
           };
       }
-      return feedChunks(events(), { name: 'Rapport', timezone: tz });
+      const list = [...events()];
+      const key = createHash('sha256').update(tz).update(JSON.stringify(list)).digest('base64url');
+      const hit = cache.get(feed.owner_id);
+      if (hit?.key === key) return hit.chunks;
+      const chunks = [...feedChunks(list, { name: 'Rapport', timezone: tz })];
+      cache.delete(feed.owner_id);
+      cache.set(feed.owner_id, { key, chunks });
+      if (cache.size > CACHED_FEEDS) cache.delete(cache.keys().next().value!);
+      return chunks;
     },
   };
 }

@@ -130,6 +130,13 @@ describe.each(dialects)('calendar feed on %s', (dialect) => {
     expect(byUid.has(`birthday-${ada}-2027-03-20@rapport`)).toBe(false);
     expect(events).toHaveLength(7);
 
+    // Read again unchanged: the same text; after a change the feed shows it (the cached text is keyed by content).
+    expect((await fetchFeed(url)).body).toBe(res.body);
+    await call(alice, 'PATCH', `/follow-ups/${due.id}`, { reason: 'Send the slides' });
+    await call(alice, 'PATCH', `/contacts/${grace}`, { name: 'Grace B. Hopper' });
+    const changed = parseFeed((await fetchFeed(url)).body).events;
+    expect(changed.find((e) => e.uid === `follow-up-${due.id}@rapport`)?.summary).toBe('Follow up with Ada Lovelace: Send the slides');
+    expect(changed.find((e) => e.uid === `birthday-${grace}-2026-04-02@rapport`)?.summary).toBe('Grace B. Hopper’s birthday');
     expect((await call(alice, 'GET', '/calendar-feed')).json()).toMatchObject({ active: true, prefix, lastUsedAt: now.toISOString() });
     // Bob's feed has none of Alice's events.
     const bobs = (await call(bob, 'POST', '/calendar-feed')).json();
