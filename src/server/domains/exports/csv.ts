@@ -19,8 +19,8 @@ export const csvColumns: [string, (c: ContactDto) => string | number | null][] =
   ['Headline', (c) => c.headline],
   ['Organization', (c) => c.organization],
   ['Title', (c) => c.title],
-  ['Emails', (c) => c.emails.join('; ')],
-  ['Phones', (c) => c.phones.join('; ')],
+  ['Email', (c) => c.emails.join('; ')],
+  ['Phone', (c) => c.phones.join('; ')],
   ...profileColumns.map(
     ([type, label]) =>
       [label, (c: ContactDto) => c.socialProfiles.filter((p) => p.type === type).map((p) => p.url ?? p.handle).join('; ')] as [string, (c: ContactDto) => string],

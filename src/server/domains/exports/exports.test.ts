@@ -73,7 +73,7 @@ describe.each(dialects)('export API on %s', (dialect) => {
     expect(res.headers['content-disposition']).toContain('.csv');
     const rows = parse(res.body, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.Name)).toEqual(['Ada Lovelace', 'Aaron Burr']);
-    expect(rows[0]).toMatchObject({ Organization: 'Analytical Engines', Phones: '+442079460958', Tags: 'math; pioneers', GitHub: 'https://github.com/ada' });
+    expect(rows[0]).toMatchObject({ Organization: 'Analytical Engines', Phone: '+442079460958', Tags: 'math; pioneers', GitHub: 'https://github.com/ada' });
     expect(rows[1]).toMatchObject({ Archived: 'yes' });
     const empty = await call(bob, 'GET', '/export/contacts.csv');
     expect(parse(empty.body, { columns: true })).toHaveLength(1);

@@ -71,4 +71,22 @@ describe.each(dialects)('vCard export imported by Rapport on %s', (dialect) => {
     const again = await imports.upload(reader.actor, Readable.from([Buffer.from(exported.body)]), 'contacts.vcf', {});
     expect(again).toMatchObject({ new: 0, failed: 0 });
   });
+
+  it('the contacts CSV imports back without a column mapping (the importer guesses every column)', async () => {
+    const exported = await t.app.inject({ method: 'GET', url: '/api/v1/export/contacts.csv', headers: alice.auth });
+    const reader = await t.signUp();
+    const { imports } = t.app.services;
+    const preview = await imports.upload(reader.actor, Readable.from([Buffer.from(exported.body)]), 'contacts.csv', {});
+    expect(preview).toMatchObject({ rows: 3, new: 3, failed: 0, skipped: 0 });
+    await imports.apply(reader.actor, preview.id);
+    const [theirs, ours] = await Promise.all([contactsOf(reader), contactsOf(alice)]);
+    // A CSV cell holds tags joined with "; ", so a tag with a comma or semicolon comes back split.
+    const csvCarried = (c: Record<string, unknown>) => {
+      const { socialProfiles, tags, ...rest } = carried(c);
+      return { ...rest, tags: (tags as string[]).flatMap((tag) => tag.split(/\s*[;,]\s*/)), socialProfiles: socialProfiles.filter(([type]) => type === 'linkedin' || type === 'website') };
+    };
+    expect(theirs.map(carried).map(({ tags, socialProfiles, ...rest }) => ({ ...rest, tags: [...(tags as string[])].sort(), socialProfiles }))).toEqual(
+      ours.map(csvCarried).map(({ tags, ...rest }) => ({ ...rest, tags: [...tags].sort() })),
+    );
+  });
 });

@@ -137,8 +137,8 @@ describe('CSV', () => {
     expect(rows[0]).toMatchObject({
       Name: ada.name,
       'Family name': 'Lovelace; King',
-      Emails: 'ada@example.com; ada@example.org',
-      Phones: '+442079460958; +14155550100',
+      Email: 'ada@example.com; ada@example.org',
+      Phone: '+442079460958; +14155550100',
       LinkedIn: 'https://www.linkedin.com/in/ada',
       Website: 'https://ada.dev',
       Birthday: '--12-10',
