@@ -14,6 +14,7 @@ export * from './insights';
 export * from './events';
 export * from './chats';
 export * from './booking';
+export * from './mentorships';
 export * from './account';
 export * from './relationships';
 export * from './demo';

@@ -38,6 +38,7 @@ import { insightsRoutes } from './domains/insights/insights.routes';
 import { eventRoutes } from './domains/events/events.routes';
 import { chatRoutes } from './domains/chats/chats.routes';
 import { bookingRoutes, publicBookingRoutes } from './domains/booking/booking.routes';
+import { mentorshipRoutes } from './domains/mentorships/mentorships.routes';
 import { importRoutes } from './domains/imports/imports.routes';
 import { duplicateRoutes } from './domains/duplicates/duplicates.routes';
 import { demoRoutes } from './domains/demo/demo.routes';
@@ -177,6 +178,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     await v1.register(eventRoutes);
     await v1.register(chatRoutes);
     await v1.register(bookingRoutes);
+    await v1.register(mentorshipRoutes);
     await v1.register(importRoutes);
     await v1.register(duplicateRoutes);
     await v1.register(demoRoutes);

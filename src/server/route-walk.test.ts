@@ -7,7 +7,7 @@ import { createTestApp, dialects, type TestApp, type TestUser } from './db/test-
  * missing id) and change nothing. A route added without a line in `cases` fails this test.
  */
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'chat' | 'chatQuestion' | 'kudos' | 'favor' | 'goal' | 'milestone' | 'template' | 'import', string>;
+type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'chat' | 'chatQuestion' | 'mentorship' | 'mentorshipGoal' | 'mentorshipAction' | 'kudos' | 'favor' | 'goal' | 'milestone' | 'template' | 'import', string>;
 interface Case {
   /** Which of the first user's ids fills {id} in the path. */
   id?: keyof Ids;
@@ -137,6 +137,20 @@ const cases: Record<string, Case> = {
   'DELETE /api/v1/chat-questions/{id}': { id: 'chatQuestion', expect: 404 },
   'GET /api/v1/booking-page': { expect: 'own' },
   'PATCH /api/v1/booking-page': { body: () => ({ title: 'Walk' }), expect: 'own' },
+  'POST /api/v1/mentorships': { body: (ids) => ({ contactId: ids.contact, role: 'mentee', focus: 'Walk' }), expect: 404 },
+  'GET /api/v1/mentorships': { expect: 'own' },
+  'GET /api/v1/mentorships/candidates': { expect: 'own' },
+  'GET /api/v1/mentorships/{id}': { id: 'mentorship', expect: 404 },
+  'PATCH /api/v1/mentorships/{id}': { id: 'mentorship', body: () => ({ focus: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/mentorships/{id}': { id: 'mentorship', expect: 404 },
+  'GET /api/v1/mentorships/{id}/sessions': { id: 'mentorship', expect: 404 },
+  'POST /api/v1/mentorships/{id}/sessions': { id: 'mentorship', body: () => ({ occurredAt: '2026-01-01T10:00:00Z', summary: 'x' }), expect: 404 },
+  'POST /api/v1/mentorships/{id}/goals': { id: 'mentorship', body: () => ({ title: 'x' }), expect: 404 },
+  'PATCH /api/v1/mentorship-goals/{id}': { id: 'mentorshipGoal', body: () => ({ status: 'done' }), expect: 404 },
+  'DELETE /api/v1/mentorship-goals/{id}': { id: 'mentorshipGoal', expect: 404 },
+  'POST /api/v1/mentorships/{id}/actions': { id: 'mentorship', body: () => ({ title: 'x', dueOn: '2026-01-01' }), expect: 404 },
+  'PATCH /api/v1/mentorship-actions/{id}': { id: 'mentorshipAction', body: () => ({ done: true }), expect: 404 },
+  'DELETE /api/v1/mentorship-actions/{id}': { id: 'mentorshipAction', expect: 404 },
   // Loads into the caller's own account only (409 once it has contacts); nothing of another account to name.
   'POST /api/v1/demo': { body: () => ({ contacts: 10 }), expect: 'own' },
   'GET /api/v1/instance': { expect: 'own' },
@@ -175,6 +189,7 @@ describe.each(dialects)('route walk on %s', (dialect) => {
       return res.json().id as string;
     };
     const contact = await post('/contacts', { name: 'Ada Lovelace', tags: ['pioneers'] });
+    const mentorship = await post('/mentorships', { contactId: contact, role: 'mentee', focus: 'Product sense', cadenceDays: 30 });
     ids = {
       contact,
       otherContact: await post('/contacts', { name: 'Grace Hopper' }),
@@ -190,6 +205,9 @@ describe.each(dialects)('route walk on %s', (dialect) => {
       event: await post('/events', { name: 'Private conference', startsOn: '2026-03-01' }),
       chat: await post('/chats', { contactId: contact, topic: 'Career advice', status: 'scheduled', scheduledAt: '2026-03-02T10:00:00Z' }),
       chatQuestion: await post('/chat-questions', { purpose: 'role', text: 'What surprised you most?' }),
+      mentorship,
+      mentorshipGoal: await post(`/mentorships/${mentorship}/goals`, { title: 'Ship a side project' }),
+      mentorshipAction: await post(`/mentorships/${mentorship}/actions`, { title: 'Read the book', dueOn: '2026-02-01' }),
       kudos: await post('/kudos', { contactId: contact, direction: 'given', text: 'Private thanks' }),
       favor: await post('/favors', { contactId: contact, direction: 'received', text: 'Private favor' }),
       goal: await post('/goals', { metric: 'reach_outs', target: 3 }),

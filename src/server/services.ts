@@ -26,6 +26,7 @@ import { insightsService } from './domains/insights/insights.service';
 import { eventService } from './domains/events/events.service';
 import { chatService } from './domains/chats/chats.service';
 import { bookingService } from './domains/booking/booking.service';
+import { mentorshipService } from './domains/mentorships/mentorships.service';
 import { importService } from './domains/imports/imports.service';
 import { duplicateService } from './domains/duplicates/duplicates.service';
 
@@ -65,6 +66,7 @@ export async function createServices({ database, config, clock = systemClock }: 
     events: eventService(deps),
     chats: chatService(deps),
     booking: bookingService(deps),
+    mentorships: mentorshipService(deps),
     imports: importService(deps),
     duplicates: duplicateService(deps),
   };

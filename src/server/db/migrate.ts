@@ -9,6 +9,7 @@ import * as appreciationGoals from './migrations/0004-appreciation-goals';
 import * as imports from './migrations/0005-imports';
 import * as perfIndexes from './migrations/0006-perf-indexes';
 import * as eventsChats from './migrations/0007-events-chats';
+import * as strategies from './migrations/0008-strategies';
 import type { DB } from './schema';
 
 /** Every migration, in order. Names are versions: never rename or edit one that has shipped. */
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-archived-in-list-indexes': archivedInListIndexes,
   '0007-events-chats': eventsChats,
+  '0008-strategies': strategies,
   '0003-relationship-engine': relationshipEngine,
   '0004-appreciation-goals': appreciationGoals,
   '0005-imports': imports,

@@ -395,6 +395,42 @@ export interface ImportKeyTable {
   import_id: string;
 }
 
+// Issue 7, migration 0008: mentorships, their goals and action items.
+export interface MentorshipTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  role: string;
+  status: string;
+  focus: string;
+  cadence_days: number | null;
+  started_on: string;
+  next_session_follow_up_id: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MentorshipGoalTable {
+  id: string;
+  owner_id: string;
+  mentorship_id: string;
+  title: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MentorshipActionTable {
+  id: string;
+  owner_id: string;
+  mentorship_id: string;
+  title: string;
+  follow_up_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   user: UserTable;
@@ -415,6 +451,9 @@ export interface DB {
   chat: ChatTable;
   chat_question: ChatQuestionTable;
   booking_page: BookingPageTable;
+  mentorship: MentorshipTable;
+  mentorship_goal: MentorshipGoalTable;
+  mentorship_action: MentorshipActionTable;
   relationship_setting: RelationshipSettingTable;
   milestone: MilestoneTable;
   message_template: MessageTemplateTable;

@@ -55,6 +55,10 @@ export const backupTables: BackupTable[] = [
   { name: 'import_item', key: ['import_id', 'seq'], refs: { import_id: 'import_batch' }, anyRefs: ['ref_id'] },
   { name: 'import_key', key: ['key'], refs: { import_id: 'import_batch' }, anyRefs: ['ref_id'] },
   { name: 'booking_page', key: ['owner_id'], booleans: ['enabled'], settings: true, instanceUnique: ['slug'] },
+  // Mentorships (issue 7)
+  { name: 'mentorship', refs: { contact_id: 'contact', next_session_follow_up_id: 'follow_up' } },
+  { name: 'mentorship_goal', refs: { mentorship_id: 'mentorship' } },
+  { name: 'mentorship_action', refs: { mentorship_id: 'mentorship', follow_up_id: 'follow_up' } },
 ];
 
 /** Owner-scoped tables a backup leaves out, and why. */
