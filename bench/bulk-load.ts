@@ -67,7 +67,7 @@ const columns = {
   contact_handle: ['owner_id', 'kind', 'value', 'contact_id'],
   contact_tag: ['contact_id', 'tag_id', 'owner_id'],
   interaction: ['id', 'owner_id', 'kind', 'occurred_at', 'duration_minutes', 'initiated_by', 'summary', 'notes', 'created_at', 'updated_at'],
-  interaction_contact: ['interaction_id', 'contact_id', 'owner_id', 'occurred_at'],
+  interaction_contact: ['interaction_id', 'contact_id', 'owner_id', 'occurred_at', 'kind', 'initiated_by'],
   note: ['id', 'owner_id', 'contact_id', 'body', 'pinned', 'created_at', 'updated_at'],
   follow_up: ['id', 'owner_id', 'contact_id', 'due_on', 'reason', 'done_at', 'snoozed_until', 'remind_on', 'created_at', 'updated_at'],
   search_doc: ['id', 'owner_id', 'kind', 'ref_id'],
@@ -166,7 +166,7 @@ function* interactionRows(interactions: BenchInteraction[], ownerId: string): Ge
 }
 function* linkRows(data: BenchData, ownerId: string): Generator<Row> {
   const { contacts } = data;
-  for (const i of data.interactions) for (const c of i.contacts) yield [i.id, contacts[c]!.id, ownerId, i.occurredAt];
+  for (const i of data.interactions) for (const c of i.contacts) yield [i.id, contacts[c]!.id, ownerId, i.occurredAt, i.kind, i.initiatedBy];
 }
 
 /** Every search document's title and body, contacts first, as "title\0body\0title\0body...". */

@@ -136,6 +136,9 @@ export interface InteractionContactTable {
   contact_id: string;
   owner_id: string;
   occurred_at: string;
+  /** Copied from the interaction (migration 0003); null on links written without them. */
+  kind?: string | null;
+  initiated_by?: string | null;
 }
 
 export interface NoteTable {

@@ -23,9 +23,15 @@ function statements(d: Dialect): string[] {
     `alter table contact add column rel_months text not null default '{}'`,
     `alter table contact add column cadence_snoozed_until ${date}`,
     `alter table contact add column birthday_dismissed_through ${date}`,
+    // The kind and initiator copied into the links (as occurred_at already is): recomputing every
+    // contact's aggregates then reads the links alone instead of a million lookups of interactions.
+    `alter table interaction_contact add column kind text`,
+    `alter table interaction_contact add column initiated_by text`,
+    `update interaction_contact set kind = (select i.kind from interaction i where i.id = interaction_contact.interaction_id), initiated_by = (select i.initiated_by from interaction i where i.id = interaction_contact.interaction_id)`,
     // Agenda sections: due by circle, dormant strong ties, recently met, birthdays by month-day.
     `create index contact_circle_due_idx on contact (owner_id, archived, circle, next_due_on)`,
-    `create index contact_points_idx on contact (owner_id, archived, rel_points)`,
+    // Strongest first, the silence checked on the index entry: only dormant candidates read their row.
+    `create index contact_points_idx on contact (owner_id, archived, rel_points, last_meaningful_at)`,
     `create index contact_created_idx on contact (owner_id, archived, created_at)`,
     `create index contact_birthday_idx on contact (owner_id, (substr(birthday, length(birthday) - 4))) where birthday is not null`,
 

@@ -33,11 +33,11 @@ export async function insertInteraction(db: Kysely<DB>, row: InteractionRow, con
   await setParticipants(db, row, contactIds);
 }
 
-export async function setParticipants(db: Kysely<DB>, row: Pick<InteractionRow, 'id' | 'owner_id' | 'occurred_at'>, contactIds: string[]): Promise<void> {
+export async function setParticipants(db: Kysely<DB>, row: Pick<InteractionRow, 'id' | 'owner_id' | 'occurred_at' | 'kind' | 'initiated_by'>, contactIds: string[]): Promise<void> {
   await db.deleteFrom('interaction_contact').where('interaction_id', '=', row.id).execute();
   await db
     .insertInto('interaction_contact')
-    .values(contactIds.map((contactId) => ({ interaction_id: row.id, contact_id: contactId, owner_id: row.owner_id, occurred_at: row.occurred_at })))
+    .values(contactIds.map((contactId) => ({ interaction_id: row.id, contact_id: contactId, owner_id: row.owner_id, occurred_at: row.occurred_at, kind: row.kind, initiated_by: row.initiated_by })))
     .execute();
 }
 

@@ -90,9 +90,11 @@ export function interactionService(deps: Deps) {
         await repo.updateInteraction(trx, actor.userId, id, values);
         const updated = { ...current, ...values };
         const after = input.contactIds ?? before;
-        // The denormalized occurred_at of the participants must follow the interaction.
-        if (input.contactIds || values.occurred_at) await repo.setParticipants(trx, updated, after);
-        if (input.contactIds || values.occurred_at) await refreshDerived(trx, actor.userId, [...new Set([...before, ...after])], actor.timezone, clock.now());
+        // The denormalized occurred_at, kind and initiator of the participants must follow the interaction,
+        // and so must their derived facts (the kind decides what is meaningful, the initiator reciprocity).
+        const moved = input.contactIds || values.occurred_at || values.kind !== undefined || values.initiated_by !== undefined;
+        if (moved) await repo.setParticipants(trx, updated, after);
+        if (moved) await refreshDerived(trx, actor.userId, [...new Set([...before, ...after])], actor.timezone, clock.now());
         if (values.summary !== undefined || values.notes !== undefined) await indexInteractions(trx, dialect, actor.userId, [updated]);
       });
       return get(actor, id);

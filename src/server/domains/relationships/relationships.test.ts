@@ -105,6 +105,11 @@ describe.each(dialects)('circles, cadences and strength on %s', (dialect) => {
     await log(user, [a.id], 'message', '2026-06-10T10:00:00Z', 'them');
     await log(user, [b.id], 'social', '2026-06-11T10:00:00Z');
     await call(user, 'PATCH', `/interactions/${i.id}`, { occurredAt: '2026-04-01T10:00:00Z' });
+    // Changing only the kind moves the derived facts too: a social reaction would not reset the clock.
+    const social = await log(user, [b.id], 'call', '2026-06-12T10:00:00Z');
+    expect((await get(user, b.id)).nextDueOn).toBe('2026-07-02');
+    await call(user, 'PATCH', `/interactions/${social.id}`, { kind: 'social' });
+    expect((await get(user, b.id)).nextDueOn).toBe('2026-04-21');
     const before = await Promise.all([get(user, a.id), get(user, b.id)]);
     const rows = () =>
       t.database.db
@@ -116,12 +121,14 @@ describe.each(dialects)('circles, cadences and strength on %s', (dialect) => {
     const stored = await rows();
     // Scramble the stored aggregates, then recompute.
     await t.database.db.updateTable('contact').set({ rel_points: 0, rel_months: '{}', next_due_on: null }).where('owner_id', '=', user.userId).execute();
+    // Links written without the copied kind (by a writer that does not copy it) count the same.
+    await t.database.db.updateTable('interaction_contact').set({ kind: null, initiated_by: null }).where('owner_id', '=', user.userId).where('contact_id', '=', a.id).execute();
     const res = await call(user, 'POST', '/relationship-settings/recompute');
     expect(res.json()).toEqual({ contacts: 2, changed: 2 });
     expect((await call(user, 'POST', '/relationship-settings/recompute')).json()).toEqual({ contacts: 2, changed: 0 });
     expect(await rows()).toEqual(stored);
     expect(await Promise.all([get(user, a.id), get(user, b.id)])).toEqual(before);
-    expect(JSON.parse(stored[0]!.rel_months!)).toEqual(stored[0]!.id === a.id ? { '2026-04': [2, 4, 1], '2026-06': [0.5, 2, 1] } : { '2026-04': [2, 4, 1], '2026-06': [0.25, 1, 1] });
+    expect(JSON.parse(stored[0]!.rel_months!)).toEqual(stored[0]!.id === a.id ? { '2026-04': [2, 4, 1], '2026-06': [0.5, 2, 1] } : { '2026-04': [2, 4, 1], '2026-06': [0.5, 1, 2] });
   });
 
   it('never lowers the score when an interaction is logged (through the API, on the real database)', async () => {

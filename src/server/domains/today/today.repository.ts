@@ -94,7 +94,7 @@ export async function dormantStrongTies(db: Kysely<DB>, ownerId: string, minPoin
     .where((eb) => eb.or([eb('c.last_meaningful_at', 'is', null), eb('c.last_meaningful_at', '<', silentBefore)]))
     .where((eb) => eb.or([eb('c.cadence_snoozed_until', 'is', null), eb('c.cadence_snoozed_until', '<=', today)]))
     .orderBy('c.rel_points', 'desc')
-    .orderBy('c.id')
+    .orderBy('c.last_meaningful_at', 'desc')
     .limit(limit)
     .execute();
 }
