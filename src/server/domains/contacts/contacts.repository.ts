@@ -18,6 +18,12 @@ export interface ContactFilter {
    * and testing each contact for the tag: faster for rare tags, slower for common ones.
    */
   tagFirst?: boolean;
+  /**
+   * Test each contact met on the sort index with a probe of contact_tag (EXISTS) rather than
+   * building the tag's whole contact set first (IN): cheaper for common tags, whose matches come
+   * early in the walk.
+   */
+  tagProbe?: boolean;
   organizationId?: string;
   circle?: string;
   starred?: boolean;
@@ -135,7 +141,9 @@ export async function listContacts(
       const tagId = filter.tagId;
       // IN (uncorrelated), not a correlated EXISTS: SQLite then builds the tag's contact set once
       // (a bloom filter) while walking the sort index, instead of one probe per contact it passes.
-      q = q.where('c.id', 'in', (eb) => eb.selectFrom('contact_tag as ct').select('ct.contact_id').where('ct.tag_id', '=', tagId));
+      q = filter.tagProbe
+        ? q.where(({ exists, selectFrom }) => exists(selectFrom('contact_tag as ct').select('ct.tag_id').whereRef('ct.contact_id', '=', 'c.id').where('ct.tag_id', '=', tagId)))
+        : q.where('c.id', 'in', (eb) => eb.selectFrom('contact_tag as ct').select('ct.contact_id').where('ct.tag_id', '=', tagId));
     }
     if (filter.organizationId) q = q.where('c.organization_id', '=', filter.organizationId);
     if (filter.circle) q = q.where('c.circle', '=', filter.circle);

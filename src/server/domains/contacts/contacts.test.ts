@@ -138,17 +138,19 @@ describe.each(dialects)('contacts API on %s', (dialect) => {
     expect(res.json()).toEqual({ items: [], nextCursor: null });
   });
 
-  it('gives the same tag-filtered pages whichever plan the list takes (from the tag, or along the sort index)', async () => {
+  it('gives the same tag-filtered pages whichever plan the list takes (from the tag, along the sort index with the tag set or a probe per contact)', async () => {
     const owner = await t.signUp();
     for (let i = 0; i < 12; i++) await post(owner, { name: `Tagged ${i}`, tags: i % 3 ? ['rare'] : ['rare', 'other'], cadenceDays: i % 4 ? 5 + i : undefined, archived: i === 7 });
     const tagId = (await repo.findTagIdByName(t.database.db, owner.userId, 'rare'))!;
     for (const sort of ['name', 'nextDue', 'lastInteraction', 'created'] as const)
       for (const archived of [false, true]) {
-        const pages = async (tagFirst: boolean) => {
+        const pages = async (plan: Pick<repo.ContactFilter, 'tagFirst' | 'tagProbe' | 'withTags'>) => {
           const ids: string[] = [];
           let after: { phase: 'value' | 'null'; key: string | null; id: string } | undefined;
           for (;;) {
-            const result = await repo.listContacts(t.database.db, { ownerId: owner.userId, tagId, tagFirst, archived }, sort, 4, after);
+            const result = await repo.listContacts(t.database.db, { ownerId: owner.userId, tagId, archived, ...plan }, sort, 4, after);
+            if (plan.withTags)
+              for (const { rows } of result) for (const row of rows) expect(repo.tagNamesOf(row)).toEqual(row.name.endsWith(' 0') || Number(row.name.split(' ')[1]) % 3 === 0 ? ['other', 'rare'] : ['rare']);
             const rows = result.flatMap((p) => p.rows.map((row) => ({ row, phase: p.phase }))).slice(0, 5);
             ids.push(...rows.slice(0, 4).map((r) => r.row.id));
             if (rows.length <= 4) return ids;
@@ -157,9 +159,11 @@ describe.each(dialects)('contacts API on %s', (dialect) => {
             after = { phase: last.phase, key: last.row[column] as string | null, id: last.row.id };
           }
         };
-        const viaIndex = await pages(false);
+        const viaIndex = await pages({});
         expect(viaIndex.length, `${sort} archived=${archived}`).toBe(archived ? 1 : 11);
-        expect(await pages(true), `${sort} archived=${archived}`).toEqual(viaIndex);
+        expect(await pages({ tagFirst: true }), `${sort} archived=${archived}`).toEqual(viaIndex);
+        expect(await pages({ tagProbe: true }), `${sort} archived=${archived}`).toEqual(viaIndex);
+        expect(await pages({ withTags: true }), `${sort} archived=${archived}`).toEqual(viaIndex);
       }
   });
 
