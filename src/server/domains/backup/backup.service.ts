@@ -190,7 +190,8 @@ export function backupService(deps: Deps) {
               if (row[column] !== null && row[column] !== undefined && (await repo.valueTaken(trx, table.name, column, row[column])))
                 row[column] = `${String(row[column])}-${randomBytes(3).toString('hex')}`;
           try {
-            if (table.settings) await repo.deleteOwnerRows(trx, table.name, actor.userId);
+            // A backup older than the table has no say about it: the account's own rows stay.
+            if (table.settings && data[table.name] !== undefined) await repo.deleteOwnerRows(trx, table.name, actor.userId);
             await repo.insertRows(trx, table.name, rows);
           } catch (error) {
             throw explain(error, table.name);

@@ -195,6 +195,14 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     const restored = normalizeIds(await backupOf(t, fay));
     for (const table of seeded) expect(restored[table.name]?.length, table.name).toBe(original.data[table.name]?.length);
+
+    // A backup without such a table (made before it existed) leaves the account's own rows alone.
+    const ivan = await t.signUp();
+    await fillEmptyTables(t.database.db, ivan.userId, (b) => Boolean(b.settings));
+    const older = { ...original, data: Object.fromEntries(Object.entries(original.data).filter(([name]) => !seeded.some((b) => b.name === name))) };
+    expect((await restore(t, ivan, older)).statusCode).toBe(200);
+    const kept = await backupOf(t, ivan);
+    for (const table of seeded) expect(kept.data[table.name]?.length, table.name).toBe(1);
   });
 
   it('reads every table from one moment: what is written while a backup streams is not half in it', async () => {
