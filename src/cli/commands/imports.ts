@@ -27,10 +27,9 @@ export const importJson = (format: string, s: ImportSummaryDto) => ({
 });
 
 function printSummary(format: string, s: ImportSummaryDto, dryRun: boolean) {
-  const verb = dryRun ? 'would be' : 'were';
   printLine(`${color.bold(format)} (${s.encoding}): ${s.rows} rows read`);
   printLine(
-    `  ${color.green(`${s.new} new`)}, ${s.merged} merged into existing contacts, ${s.unchanged} unchanged, ${s.skipped ? color.yellow(`${s.skipped} skipped`) : '0 skipped'}, ${s.failed ? color.red(`${s.failed} failed`) : '0 failed'} (${verb})`,
+    `  ${color.green(`${s.new} new`)}, ${s.merged} merged into existing contacts, ${s.unchanged} unchanged, ${s.skipped ? color.yellow(`${s.skipped} skipped`) : '0 skipped'}, ${s.failed ? color.red(`${s.failed} failed`) : '0 failed'}${dryRun ? ' (dry run: nothing was written)' : ''}`,
   );
   if (s.problems.length) printTable(['line', 'problem'], s.problems.slice(0, 50).map((p) => [p.line, `${p.outcome}: ${p.reason}`]));
   if (s.problems.length > 50 || s.problemsTruncated) printLine(color.dim(`…and more problems; see them all with --json`));

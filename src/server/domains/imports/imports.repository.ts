@@ -119,8 +119,8 @@ export async function loadMergeState(db: Kysely<DB>, ownerId: string, ids: strin
 export const mergedColumns = ['given_name', 'family_name', 'organization_id', 'title', 'location', 'birthday', 'how_we_met', 'emails', 'phones', 'social_profiles', 'updated_at'] as const;
 export type MergedValues = Pick<ContactTable, (typeof mergedColumns)[number]>;
 
-/** Sets those columns of many contacts, 100 a statement (one CASE per column) instead of one statement each. */
-export async function updateContactRows(db: Kysely<DB>, ownerId: string, rows: { id: string; values: MergedValues }[]): Promise<void> {
+/** Sets those columns of many of the owner's contacts (ids already checked), 100 a statement (one CASE per column). */
+export async function updateContactRows(db: Kysely<DB>, _ownerId: string, rows: { id: string; values: MergedValues }[]): Promise<void> {
   // PostgreSQL types a CASE of parameters as text: the timestamp needs its cast.
   const pg = dialectOf(db) === 'postgres';
   for (const part of chunks(rows, 100)) {
@@ -130,10 +130,11 @@ export async function updateContactRows(db: Kysely<DB>, ownerId: string, rows: {
       const expression = sql`case ${sql.ref('id')} ${sql.join(cases, sql` `)} end`;
       set[column] = pg && column === 'updated_at' ? sql`(${expression})::timestamptz` : expression;
     }
+    // By primary key only: the callers pass ids they read as the owner's. With owner_id in the WHERE
+    // clause SQLite walks the owner's list index for every statement (24 ms instead of 2 for 100 rows).
     await db
       .updateTable('contact')
       .set(set as never)
-      .where('owner_id', '=', ownerId)
       .where('id', 'in', part.map((r) => r.id))
       .execute();
   }
@@ -177,6 +178,14 @@ export async function insertItems(db: Kysely<DB>, rows: ImportItemTable[]): Prom
 
 export async function itemsOf(db: Kysely<DB>, importId: string): Promise<ImportItemTable[]> {
   return db.selectFrom('import_item').selectAll().where('import_id', '=', importId).orderBy('seq', 'desc').execute();
+}
+
+/** Which of these ids are the owner's, looked up by primary key (never an owner-wide index walk); never empty for `in`. */
+export async function ownedIds(db: Kysely<DB>, table: 'contact' | 'interaction', ownerId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [''];
+  const rows = await db.selectFrom(table).select(['id', 'owner_id']).where('id', 'in', ids).execute();
+  const owned = rows.filter((r) => r.owner_id === ownerId).map((r) => r.id);
+  return owned.length ? owned : [''];
 }
 
 export { chunks };

@@ -230,9 +230,10 @@ export function importService(deps: Deps) {
 
         const interactions = of('interaction_created');
         for (const part of repo.chunks(interactions, 500)) {
-          const links = await trx.selectFrom('interaction_contact').select('contact_id').where('interaction_id', 'in', part).execute();
+          const owned = await repo.ownedIds(trx, 'interaction', ownerId, part);
+          const links = await trx.selectFrom('interaction_contact').select('contact_id').where('interaction_id', 'in', owned).execute();
           for (const l of links) touched.add(l.contact_id);
-          await trx.deleteFrom('interaction').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
+          await trx.deleteFrom('interaction').where('id', 'in', owned).execute();
         }
         await removeSearchDocs(trx, dialect, interactions);
         for (const part of repo.chunks(of('note_created'), 500)) await trx.deleteFrom('note').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
@@ -272,8 +273,10 @@ export function importService(deps: Deps) {
           for (const l of await trx.selectFrom('interaction_contact').select(['interaction_id', 'contact_id']).where('interaction_id', 'in', part).execute())
             if (!created.has(l.contact_id)) shared.add(l.interaction_id);
         const orphans = [...linked].filter((i) => !shared.has(i));
-        for (const part of repo.chunks(orphans, 500)) await trx.deleteFrom('interaction').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
-        for (const part of repo.chunks(createdContacts, 500)) await trx.deleteFrom('contact').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
+        // Deleted by primary key (the owner's own ids, checked first): with owner_id in the WHERE
+        // clause SQLite would walk the owner's list index for every chunk.
+        for (const part of repo.chunks(orphans, 500)) await trx.deleteFrom('interaction').where('id', 'in', await repo.ownedIds(trx, 'interaction', ownerId, part)).execute();
+        for (const part of repo.chunks(createdContacts, 500)) await trx.deleteFrom('contact').where('id', 'in', await repo.ownedIds(trx, 'contact', ownerId, part)).execute();
         await removeSearchDocs(trx, dialect, [...createdContacts, ...orphans]);
         for (const c of createdContacts) touched.delete(c);
 
