@@ -23,6 +23,8 @@ export interface VCard {
   properties: VCardProperty[];
 }
 
+/** Properties whose data Rapport never keeps (pictures, sounds, keys). */
+const BINARY = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
 const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
 
 /** Splits at `sep` outside double quotes. */
@@ -104,6 +106,7 @@ export async function* readVCards(chunks: AsyncIterable<string> | Iterable<strin
   let card: VCard | null = null;
   let logical: { text: string; line: number } | null = null;
   let logicalParams: Record<string, string[]> | null = null;
+  let dropping = false;
 
   function* finish(): Generator<{ card: VCard } | { line: number; failure: string }> {
     if (!logical) return;
@@ -126,7 +129,7 @@ export async function* readVCards(chunks: AsyncIterable<string> | Iterable<strin
     }
     if (!card) return;
     if (head.name === 'VERSION') card.version = value.trim();
-    if (isBase64(head.params) || head.name === 'PHOTO' || head.name === 'LOGO' || head.name === 'SOUND' || head.name === 'KEY') value = '';
+    if (isBase64(head.params) || BINARY.has(head.name)) value = '';
     else if (isQuotedPrintable(head.params)) value = decodeQuotedPrintable(value, head.params.CHARSET?.[0]);
     card.properties.push({ ...head, value });
   }
@@ -138,19 +141,23 @@ export async function* readVCards(chunks: AsyncIterable<string> | Iterable<strin
       continue;
     }
     if (logical && (text.startsWith(' ') || text.startsWith('\t'))) {
-      // Folded line (RFC 6350 3.2); in 2.1 base64 data lines are indented too.
-      logical.text += text.slice(1);
+      // Folded line (RFC 6350 3.2); in 2.1 base64 data lines are indented too. Photo data is dropped
+      // as it streams by instead of being joined into one long string first.
+      if (!dropping) logical.text += text.slice(1);
       continue;
     }
     if (logical && logicalParams && isBase64(logicalParams) && /^[A-Za-z0-9+/=]+$/.test(text)) {
-      logical.text += text;
+      if (!dropping) logical.text += text;
       continue;
     }
     yield* finish();
     if (text.trim() === '') continue;
     logical = { text, line };
     const colon = colonIndex(text);
-    logicalParams = colon > 0 ? parseHead(text.slice(0, colon)).params : null;
+    const head = colon > 0 ? parseHead(text.slice(0, colon)) : null;
+    logicalParams = head?.params ?? null;
+    dropping = head !== null && (BINARY.has(head.name) || isBase64(head.params));
+    if (dropping) logical.text = text.slice(0, colon + 1);
   }
   yield* finish();
   if (card) yield { line: (card as VCard).line, failure: 'card has no END:VCARD' };
