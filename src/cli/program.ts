@@ -10,6 +10,7 @@ import { registerGoals } from './commands/goals';
 import { registerCalendar } from './commands/calendar';
 import { registerEvents } from './commands/events';
 import { registerChats } from './commands/chats';
+import { registerMentorships } from './commands/mentorships';
 import { registerImports } from './commands/imports';
 import { registerDuplicates } from './commands/duplicates';
 import { registerLog } from './commands/log';
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
   registerCalendar(program);
   registerEvents(program);
   registerChats(program);
+  registerMentorships(program);
   registerImports(program);
   registerDuplicates(program);
   registerSearch(program);

@@ -62,8 +62,10 @@ export function registerChats(program: Command): void {
     .option('--new', 'CONTACT is a new person: add them to your contacts')
     .option('--email <email>', 'with --new: their email')
     .addHelpText('after', `\nExamples:\n  $ rapport chats add "Grace Hopper" --topic "Moving into DevRel" --purpose career_path\n  $ rapport chats add "Linus Example" --new --email linus@example.com --topic "Kernel careers" --at 2026-06-02T16:00 --json`)
-    .action(async (ref: string, opts: { topic: string; kind: string; purpose?: string; at?: string; duration?: number; status?: string; new?: boolean; email?: string }, command: Command) =>
+    .action(async (ref: string, _opts: object, command: Command) =>
       withActor(command, async (ctx, actor) => {
+        // --status is also the list's filter: commander hands it to whichever command declares it first.
+        const opts = command.optsWithGlobals<{ topic: string; kind: string; purpose?: string; at?: string; duration?: number; status?: string; new?: boolean; email?: string }>();
         const who = opts.new ? { name: ref, email: opts.email } : { contactId: (await resolveContact(ctx.services, actor, ref)).id };
         const scheduledAt = opts.at ? parseWhen(opts.at, actor.timezone, ctx.services.deps.clock.now()) : undefined;
         const input = parseInput(
