@@ -28,6 +28,9 @@ function statements(d: Dialect): string[] {
     `alter table interaction_contact add column kind text`,
     `alter table interaction_contact add column initiated_by text`,
     `update interaction_contact set kind = (select i.kind from interaction i where i.id = interaction_contact.interaction_id), initiated_by = (select i.initiated_by from interaction i where i.id = interaction_contact.interaction_id)`,
+    // The timeline index covers them too: a contact's aggregates are then one index range, no row reads.
+    `drop index interaction_contact_timeline_idx`,
+    `create index interaction_contact_timeline_idx on interaction_contact (contact_id, occurred_at, interaction_id, kind, initiated_by)`,
     // Agenda sections: due by circle, dormant strong ties, recently met, birthdays by month-day.
     `create index contact_circle_due_idx on contact (owner_id, archived, circle, next_due_on)`,
     // Strongest first, the silence checked on the index entry: only dormant candidates read their row.
