@@ -104,4 +104,39 @@ describe('networking strategies in Chromium', () => {
     expect(errors).toEqual([]);
     await owner.context.close();
   });
+  it('mentorship → an action item due today is on the home page; a logged session is listed', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signUp(page, 'Mia Chen', 'mia-mentor@example.com');
+    const created = await page.request.post('/api/v1/contacts', { data: { name: 'Grace Hopper', tags: ['compilers'] }, headers: { origin: server.url } });
+    expect(created.status()).toBe(201);
+    await page.reload(); // the contact was added behind the app's back: start from fresh data
+
+    await page.getByRole('link', { name: 'Mentorships' }).click();
+    await page.getByText('No mentorships yet').waitFor();
+    await page.getByLabel('Expertise tag').fill('compilers');
+    await page.getByText('Linus').or(page.getByText('Grace Hopper')).first().waitFor();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('textbox', { name: /^Focus/ }).fill('Compiler design');
+    await page.getByRole('button', { name: 'Start mentorship' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compiler design' }).waitFor();
+
+    await page.getByLabel('New action item').fill('Read the dragon book');
+    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    await page.getByLabel('Due').fill(today);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('checkbox', { name: /Read the dragon book/ }).waitFor();
+    await page.getByLabel('What you talked about').fill('Kick-off: parsing strategies');
+    await page.getByRole('button', { name: 'Log session' }).click();
+    await page.getByText(/Kick-off: parsing strategies/).waitFor();
+    await page.screenshot({ path: 'test-results/screenshots/mentorship-page.png', fullPage: true });
+
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: 'test-results/screenshots/home-after-mentorship.png', fullPage: true });
+    await page.getByText('Mentorship with Grace Hopper: Read the dragon book').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
