@@ -15,6 +15,7 @@ export * from './events';
 export * from './chats';
 export * from './booking';
 export * from './mentorships';
+export * from './communities';
 export * from './account';
 export * from './relationships';
 export * from './demo';

@@ -7,7 +7,7 @@ import { createTestApp, dialects, type TestApp, type TestUser } from './db/test-
  * missing id) and change nothing. A route added without a line in `cases` fails this test.
  */
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'chat' | 'chatQuestion' | 'mentorship' | 'mentorshipGoal' | 'mentorshipAction' | 'kudos' | 'favor' | 'goal' | 'milestone' | 'template' | 'import', string>;
+type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'chat' | 'chatQuestion' | 'mentorship' | 'mentorshipGoal' | 'mentorshipAction' | 'community' | 'contribution' | 'kudos' | 'favor' | 'goal' | 'milestone' | 'template' | 'import', string>;
 interface Case {
   /** Which of the first user's ids fills {id} in the path. */
   id?: keyof Ids;
@@ -151,6 +151,17 @@ const cases: Record<string, Case> = {
   'POST /api/v1/mentorships/{id}/actions': { id: 'mentorship', body: () => ({ title: 'x', dueOn: '2026-01-01' }), expect: 404 },
   'PATCH /api/v1/mentorship-actions/{id}': { id: 'mentorshipAction', body: () => ({ done: true }), expect: 404 },
   'DELETE /api/v1/mentorship-actions/{id}': { id: 'mentorshipAction', expect: 404 },
+  'POST /api/v1/communities': { body: () => ({ name: 'Walk community' }), expect: 'own' },
+  'GET /api/v1/communities': { expect: 'own' },
+  'GET /api/v1/communities/{id}': { id: 'community', expect: 404 },
+  'PATCH /api/v1/communities/{id}': { id: 'community', body: () => ({ name: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/communities/{id}': { id: 'community', expect: 404 },
+  'GET /api/v1/communities/{id}/contributions': { id: 'community', expect: 404 },
+  'POST /api/v1/communities/{id}/contributions': { id: 'community', body: () => ({ kind: 'post', title: 'x' }), expect: 404 },
+  'DELETE /api/v1/community-contributions/{id}': { id: 'contribution', expect: 404 },
+  'GET /api/v1/communities/{id}/members': { id: 'community', expect: 404 },
+  'POST /api/v1/communities/{id}/members': { id: 'community', body: (ids) => ({ members: [{ contactId: ids.contact }] }), expect: 404 },
+  'DELETE /api/v1/communities/{id}/members': { id: 'community', body: (ids) => ({ contactIds: [ids.contact] }), expect: 404 },
   // Loads into the caller's own account only (409 once it has contacts); nothing of another account to name.
   'POST /api/v1/demo': { body: () => ({ contacts: 10 }), expect: 'own' },
   'GET /api/v1/instance': { expect: 'own' },
@@ -190,6 +201,7 @@ describe.each(dialects)('route walk on %s', (dialect) => {
     };
     const contact = await post('/contacts', { name: 'Ada Lovelace', tags: ['pioneers'] });
     const mentorship = await post('/mentorships', { contactId: contact, role: 'mentee', focus: 'Product sense', cadenceDays: 30 });
+    const community = await post('/communities', { name: 'Private guild', weeklyGoal: 2 });
     ids = {
       contact,
       otherContact: await post('/contacts', { name: 'Grace Hopper' }),
@@ -208,6 +220,8 @@ describe.each(dialects)('route walk on %s', (dialect) => {
       mentorship,
       mentorshipGoal: await post(`/mentorships/${mentorship}/goals`, { title: 'Ship a side project' }),
       mentorshipAction: await post(`/mentorships/${mentorship}/actions`, { title: 'Read the book', dueOn: '2026-02-01' }),
+      community,
+      contribution: await post(`/communities/${community}/contributions`, { kind: 'answer', title: 'Private answer' }),
       kudos: await post('/kudos', { contactId: contact, direction: 'given', text: 'Private thanks' }),
       favor: await post('/favors', { contactId: contact, direction: 'received', text: 'Private favor' }),
       goal: await post('/goals', { metric: 'reach_outs', target: 3 }),

@@ -27,6 +27,7 @@ import { eventService } from './domains/events/events.service';
 import { chatService } from './domains/chats/chats.service';
 import { bookingService } from './domains/booking/booking.service';
 import { mentorshipService } from './domains/mentorships/mentorships.service';
+import { communityService } from './domains/communities/communities.service';
 import { importService } from './domains/imports/imports.service';
 import { duplicateService } from './domains/duplicates/duplicates.service';
 
@@ -67,6 +68,7 @@ export async function createServices({ database, config, clock = systemClock }: 
     chats: chatService(deps),
     booking: bookingService(deps),
     mentorships: mentorshipService(deps),
+    communities: communityService(deps),
     imports: importService(deps),
     duplicates: duplicateService(deps),
   };

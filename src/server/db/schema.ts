@@ -434,6 +434,39 @@ export interface MentorshipActionTable {
   updated_at: string;
 }
 
+// Issue 7, migration 0008: online communities.
+export interface CommunityTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  platform: string | null;
+  link: string | null;
+  role: string;
+  weekly_goal: number | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommunityContributionTable {
+  id: string;
+  owner_id: string;
+  community_id: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  occurred_on: string;
+  created_at: string;
+}
+
+export interface CommunityMemberTable {
+  community_id: string;
+  contact_id: string;
+  owner_id: string;
+  context: string | null;
+  created_at: string;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   user: UserTable;
@@ -457,6 +490,9 @@ export interface DB {
   mentorship: MentorshipTable;
   mentorship_goal: MentorshipGoalTable;
   mentorship_action: MentorshipActionTable;
+  community: CommunityTable;
+  community_contribution: CommunityContributionTable;
+  community_member: CommunityMemberTable;
   relationship_setting: RelationshipSettingTable;
   milestone: MilestoneTable;
   message_template: MessageTemplateTable;

@@ -2,9 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import { dialectOf, type Dialect } from '../dialect';
 
 /**
- * Networking strategy 4 (issue 7): mentorships where you are the mentor or the mentee, their goals and
+ * Networking strategies 4 and 2 (issue 7). Mentorships where you are the mentor or the mentee, their goals and
  * action items. Sessions are interactions of kind `mentorship_session`; action items and the next session
- * are follow-ups, so they reach the Today agenda like any other.
+ * are follow-ups, so they reach the Today agenda like any other. Online communities: your role there,
+ * your contributions (what the activity chart and the weekly goal count) and the members you know.
  */
 function statements(d: Dialect): string[] {
   const ts = d === 'postgres' ? 'timestamptz' : 'text';
@@ -23,6 +24,17 @@ function statements(d: Dialect): string[] {
     `create table mentorship_action (id text primary key, ${owner}, mentorship_id text not null references mentorship (id) on delete cascade,
       title text not null, follow_up_id text references follow_up (id) on delete set null, ${stamps})`,
     `create index mentorship_action_idx on mentorship_action (mentorship_id, created_at)`,
+
+    `create table community (id text primary key, ${owner}, name text not null, platform text, link text, role text not null,
+      weekly_goal integer, notes text, ${stamps})`,
+    `create index community_owner_idx on community (owner_id, name, id)`,
+    `create table community_contribution (id text primary key, ${owner}, community_id text not null references community (id) on delete cascade,
+      kind text not null, title text not null, link text, occurred_on ${date} not null, created_at ${ts} not null)`,
+    `create index community_contribution_idx on community_contribution (community_id, occurred_on, id)`,
+    `create table community_member (community_id text not null references community (id) on delete cascade,
+      contact_id text not null references contact (id) on delete cascade, owner_id text not null, context text, created_at ${ts} not null,
+      primary key (community_id, contact_id))`,
+    `create index community_member_contact_idx on community_member (contact_id)`,
   ];
 }
 
@@ -31,5 +43,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['mentorship_action', 'mentorship_goal', 'mentorship']) await sql.raw(`drop table if exists ${table}`).execute(db);
+  for (const table of ['community_member', 'community_contribution', 'community', 'mentorship_action', 'mentorship_goal', 'mentorship']) await sql.raw(`drop table if exists ${table}`).execute(db);
 }

@@ -59,6 +59,9 @@ export const backupTables: BackupTable[] = [
   { name: 'mentorship', refs: { contact_id: 'contact', next_session_follow_up_id: 'follow_up' } },
   { name: 'mentorship_goal', refs: { mentorship_id: 'mentorship' } },
   { name: 'mentorship_action', refs: { mentorship_id: 'mentorship', follow_up_id: 'follow_up' } },
+  { name: 'community' },
+  { name: 'community_contribution', refs: { community_id: 'community' } },
+  { name: 'community_member', key: ['community_id', 'contact_id'], refs: { community_id: 'community', contact_id: 'contact' } },
 ];
 
 /** Owner-scoped tables a backup leaves out, and why. */
