@@ -11,6 +11,7 @@ import { registerCalendar } from './commands/calendar';
 import { registerEvents } from './commands/events';
 import { registerChats } from './commands/chats';
 import { registerMentorships } from './commands/mentorships';
+import { registerCommunities } from './commands/communities';
 import { registerImports } from './commands/imports';
 import { registerDuplicates } from './commands/duplicates';
 import { registerLog } from './commands/log';
@@ -60,6 +61,7 @@ export function buildProgram(): Command {
   registerEvents(program);
   registerChats(program);
   registerMentorships(program);
+  registerCommunities(program);
   registerImports(program);
   registerDuplicates(program);
   registerSearch(program);
