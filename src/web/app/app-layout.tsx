@@ -4,7 +4,7 @@ import { spotlight } from '@mantine/spotlight';
 import { IconAddressBook, IconBell, IconBuilding, IconHome, IconKeyboard, IconMoon, IconPencilPlus, IconSearch, IconSettings, IconSun, IconTag, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconChartBar, IconHeartHandshake, IconTargetArrow } from '@tabler/icons-react';
-import { IconCalendarEvent, IconCoffee, IconSchool } from '@tabler/icons-react';
+import { IconCalendarEvent, IconCoffee, IconSchool, IconUsersGroup } from '@tabler/icons-react';
 import { IconCopy, IconFileImport } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
@@ -20,6 +20,7 @@ const nav = [
   { to: '/events', label: 'Events', icon: IconCalendarEvent },
   { to: '/chats', label: 'Coffee chats', icon: IconCoffee },
   { to: '/mentorships', label: 'Mentorships', icon: IconSchool },
+  { to: '/communities', label: 'Communities', icon: IconUsersGroup },
   { to: '/review', label: 'Weekly review', icon: IconTargetArrow },
   { to: '/appreciation', label: 'Appreciation', icon: IconHeartHandshake },
   { to: '/insights', label: 'Insights', icon: IconChartBar },
