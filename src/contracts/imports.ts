@@ -4,7 +4,8 @@ import { Cursor, Id, IsoDateTime, Limit } from './common';
 export const importFormats = ['linkedin', 'google', 'outlook', 'csv', 'vcard', 'icalendar'] as const;
 export const importStatuses = ['pending', 'applied', 'undone'] as const;
 export const mappableFields = [
-  'name', 'givenName', 'familyName', 'email', 'phone', 'organization', 'title', 'location', 'birthday', 'note', 'tags', 'linkedin', 'website', 'howWeMet', 'ignore',
+  'name', 'givenName', 'familyName', 'email', 'phone', 'organization', 'title', 'location', 'birthday', 'note', 'tags', 'linkedin', 'website', 'howWeMet',
+  'pronouns', 'headline', 'timezone', 'circle', 'cadenceDays', 'starred', 'ignore',
 ] as const;
 
 export const ImportProblem = z.object({

@@ -10,7 +10,13 @@ const profileColumns = [
   ['website', 'Website'],
 ] as const;
 
-/** Columns of the contacts CSV, in order; lists (emails, phones, tags) are joined with "; ". */
+/**
+ * A list in one cell, joined with "; "; an item that holds `;`, `,` or a quote is put in double quotes
+ * with its quotes doubled, so the importer (imports/csv-common.ts, splitList) reads the same items back.
+ */
+export const joinList = (items: string[]) => items.map((t) => (/[;,"]|:::/.test(t) || t !== t.trim() ? `"${t.replace(/"/g, '""')}"` : t)).join('; ');
+
+/** Columns of the contacts CSV, in order; lists (emails, phones, tags) are joined with "; " (joinList). */
 export const csvColumns: [string, (c: ContactDto) => string | number | null][] = [
   ['Name', (c) => c.name],
   ['Given name', (c) => c.givenName],
@@ -29,7 +35,7 @@ export const csvColumns: [string, (c: ContactDto) => string | number | null][] =
   ['Time zone', (c) => c.timezone],
   ['Birthday', (c) => c.birthday],
   ['How we met', (c) => c.howWeMet],
-  ['Tags', (c) => c.tags.join('; ')],
+  ['Tags', (c) => joinList(c.tags)],
   ['Circle', (c) => c.circle],
   ['Cadence days', (c) => c.cadenceDays],
   ['Starred', (c) => (c.starred ? 'yes' : '')],

@@ -16,6 +16,12 @@ const contact = fc.record({
   title: fc.option(text),
   location: fc.option(text),
   howWeMet: fc.option(text),
+  pronouns: fc.option(text),
+  headline: fc.option(text),
+  timezone: fc.constantFrom(null, 'Europe/Berlin', 'America/Argentina/Buenos_Aires', 'UTC'),
+  circle: fc.constantFrom(null, 'inner', 'acquaintance'),
+  cadenceDays: fc.option(fc.integer({ min: 1, max: 3650 })),
+  starred: fc.boolean(),
   tags: fc.uniqueArray(text.map((t) => t.replace(/\s+/g, ' ').trim()), { maxLength: 4, selector: (t) => t.toLowerCase() }),
   birthday: fc.constantFrom(null, '1990-02-28', '--12-10', '--02-29'),
   emails: fc.uniqueArray(fc.emailAddress(), { maxLength: 3 }),
@@ -65,8 +71,16 @@ describe.each(['4.0', '3.0'] as const)('vCard %s export read back by Rapport’s
           expect(got.emails).toEqual(c.emails);
           expect(got.phones).toEqual(c.phones);
           expect(got.tags).toEqual(c.tags);
-          expect(got.note).toBe(c.howWeMet?.replace(/\r\n?/g, '\n').trim() || null);
-          expect(got.socialProfiles.map((p) => [p.type, p.url])).toEqual(c.socialProfiles.map((p) => [p.type, p.url]));
+          // Rapport's own export (its PRODID): NOTE is how-we-met, not a note.
+          expect(got.howWeMet).toBe(c.howWeMet?.replace(/\r\n?/g, '\n').trim() || null);
+          expect(got.note).toBeNull();
+          expect(got.pronouns).toBe(oneLine(c.pronouns));
+          expect(got.headline).toBe(oneLine(c.headline));
+          expect(got.timezone).toBe(c.timezone);
+          expect(got.circle).toBe(c.circle);
+          expect(got.cadenceDays).toBe(c.cadenceDays);
+          expect(got.starred).toBe(c.starred);
+          expect(got.socialProfiles.map((p) => [p.type, p.url, p.handle])).toEqual(c.socialProfiles.map((p) => [p.type, p.url, p.handle]));
         });
       }),
       { numRuns: 150 },

@@ -143,7 +143,8 @@ describe('CSV', () => {
       Website: 'https://ada.dev',
       Birthday: '--12-10',
       'How we met': ada.howWeMet,
-      Tags: 'math; a,b; c;d; Zürich',
+      // A tag holding a separator is quoted inside the cell, so the importer reads it back whole.
+      Tags: 'math; "a,b"; "c;d"; Zürich',
       Starred: 'yes',
       Archived: '',
       ID: ada.id,

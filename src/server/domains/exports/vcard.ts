@@ -10,6 +10,7 @@ export type ExportContact = Pick<
   | 'socialProfiles' | 'birthday' | 'howWeMet' | 'circle' | 'cadenceDays' | 'tags' | 'starred' | 'archived' | 'lastInteractionAt' | 'nextDueOn' | 'createdAt' | 'updatedAt'
 >;
 
+/** Marks the file as Rapport's own: its importer then reads NOTE as how-we-met (imports/vcard.ts, RAPPORT_PRODID). */
 const PRODID = '-//Rapport//Rapport contacts export//EN';
 
 /** Service names for X-SOCIALPROFILE's TYPE, as Apple and Nextcloud write them. */

@@ -16,6 +16,14 @@ export interface ContactCandidate {
   note: string | null;
   tags: string[];
   howWeMet: string | null;
+  /** What Rapport's own exports carry besides (vCard PRONOUNS, TZ, X-RAPPORT-*); other files leave them out. */
+  pronouns?: string | null;
+  headline?: string | null;
+  /** An IANA zone; anything else is left out with a warning. */
+  timezone?: string | null;
+  circle?: string | null;
+  cadenceDays?: number | null;
+  starred?: boolean;
 }
 
 /** A calendar occurrence: one interaction with the attendees it names. */
@@ -49,6 +57,12 @@ export function emptyCandidate(): ContactCandidate {
     note: null,
     tags: [],
     howWeMet: null,
+    pronouns: null,
+    headline: null,
+    timezone: null,
+    circle: null,
+    cadenceDays: null,
+    starred: false,
   };
 }
 

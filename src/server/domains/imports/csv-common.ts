@@ -67,6 +67,44 @@ export function readDate(raw: string | null, order: 'mdy' | 'dmy' = 'mdy'): stri
 export const multi = (v: string | null): string[] =>
   v ? v.split(/\s*:::\s*/).map((s) => s.trim()).filter(Boolean) : [];
 
+/**
+ * A list in one cell: items separated by `;`, `,` or `:::`; an item that holds a separator or a quote is
+ * written in double quotes with its quotes doubled (`math; "a,b"; "say ""hi"""`), as Rapport's CSV export
+ * writes its tags (exports/csv.ts, joinList).
+ */
+export function splitList(cell: string): string[] {
+  const out: string[] = [];
+  const n = cell.length;
+  const atSeparator = (i: number) => cell[i] === ';' || cell[i] === ',' || cell.startsWith(':::', i);
+  let i = 0;
+  for (;;) {
+    while (i < n && /\s/.test(cell[i]!)) i++;
+    let item = '';
+    if (cell[i] === '"') {
+      i++;
+      while (i < n) {
+        if (cell[i] === '"') {
+          if (cell[i + 1] === '"') {
+            item += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        item += cell[i++];
+      }
+    }
+    // Unquoted text (or anything after a closing quote) up to the separator.
+    while (i < n && !atSeparator(i)) item += cell[i++];
+    const t = item.trim();
+    if (t) out.push(t);
+    if (i >= n) break;
+    i += cell.startsWith(':::', i) ? 3 : 1;
+  }
+  return out;
+}
+
 /** The name of a candidate from its parts when the file gives none whole. */
 export function withName(c: ContactCandidate): ContactCandidate {
   c.name ??= clean([c.givenName, c.familyName].filter(Boolean).join(' '));

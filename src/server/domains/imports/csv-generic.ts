@@ -1,10 +1,11 @@
 import { socialProfileOf, type ContactCandidate } from './candidate';
-import { clean, emptyCandidate, readDate, withName } from './csv-common';
+import { clean, emptyCandidate, readDate, splitList, withName } from './csv-common';
 import { AppError } from '../../platform/errors';
 
 /** The fields a CSV column can be mapped to. */
 export const mappableFields = [
-  'name', 'givenName', 'familyName', 'email', 'phone', 'organization', 'title', 'location', 'birthday', 'note', 'tags', 'linkedin', 'website', 'howWeMet', 'ignore',
+  'name', 'givenName', 'familyName', 'email', 'phone', 'organization', 'title', 'location', 'birthday', 'note', 'tags', 'linkedin', 'website', 'howWeMet',
+  'pronouns', 'headline', 'timezone', 'circle', 'cadenceDays', 'starred', 'ignore',
 ] as const;
 export type MappableField = (typeof mappableFields)[number];
 /** Column header -> field. */
@@ -25,6 +26,12 @@ const guesses: [RegExp, MappableField][] = [
   [/^(linkedin( ?url)?|linkedin profile|profile ?url|url)$/, 'linkedin'],
   [/^(website|web ?site|web ?page|homepage|blog)$/, 'website'],
   [/^(how we met|met at|source)$/, 'howWeMet'],
+  [/^pronouns?$/, 'pronouns'],
+  [/^(headline|tagline)$/, 'headline'],
+  [/^(time ?zone|tz)$/, 'timezone'],
+  [/^circle$/, 'circle'],
+  [/^(cadence( ?days)?|keep in touch every( ?days)?)$/, 'cadenceDays'],
+  [/^(starred|favou?rite)$/, 'starred'],
 ];
 
 /** A mapping guessed from header names; columns it cannot place are left out. */
@@ -78,7 +85,18 @@ export function mappedCandidate(headers: string[], cells: string[], map: ColumnM
         for (const p of value.split(/\s*(?:;|:::)\s*/)) if (p && !c.phones.includes(p)) c.phones.push(p);
         break;
       case 'tags':
-        for (const t of value.split(/\s*(?:[;,]|:::)\s*/)) if (t && !c.tags.includes(t)) c.tags.push(t);
+        // Separated by ; , or ::: ; a tag holding one of those is in double quotes (as Rapport's CSV export writes it).
+        for (const t of splitList(value)) if (!c.tags.includes(t)) c.tags.push(t);
+        break;
+      case 'cadenceDays':
+        if (/^\d+$/.test(value)) c.cadenceDays = Number(value);
+        break;
+      case 'starred':
+        c.starred = /^(yes|true|1|y|x)$/i.test(value);
+        break;
+      case 'howWeMet':
+        // Keeps its line breaks, as a note does.
+        c.howWeMet ??= (cells[i] ?? '').replace(/\r\n?/g, '\n').trim();
         break;
       case 'birthday':
         c.birthday = readDate(value);

@@ -3,7 +3,8 @@ import type { ImportProblemDto, ImportSummaryDto } from '../../../contracts/impo
 import type { Dialect } from '../../db/dialect';
 import type { ContactHandleTable, ContactTable, ContactTagTable, DB } from '../../db/schema';
 import type { Actor } from '../../platform/context';
-import { refreshDerived } from '../contacts/contacts.derived';
+import { nextDueOn, refreshDerived } from '../contacts/contacts.derived';
+import { readSettings, type RelationshipSettingValues } from '../relationships/settings';
 import { indexInteractions, reindexContacts } from '../search/search.index';
 import type { EventCandidate } from './candidate';
 import * as repo from './imports.repository';
@@ -69,6 +70,7 @@ export async function runImport(
   const touchedForDerived = new Set<string>();
   const keys = opened.format === 'icalendar' ? await repo.loadImportKeys(trx, ownerId, 'ics:') : new Set<string>();
   const ownEmail = actor.email.toLowerCase();
+  let settingsCache: RelationshipSettingValues | undefined;
 
   function findMatch(c: NormalContact): string | undefined {
     for (const kind of MATCH_ORDER)
@@ -90,11 +92,15 @@ export async function runImport(
   function mergePending(target: PendingNew, c: NormalContact): boolean {
     const t = target.contact;
     let changed = false;
-    for (const k of ['givenName', 'familyName', 'organization', 'title', 'location', 'birthday', 'howWeMet'] as const)
+    for (const k of ['givenName', 'familyName', 'organization', 'title', 'location', 'birthday', 'howWeMet', 'pronouns', 'headline', 'timezone', 'circle', 'cadenceDays'] as const)
       if (t[k] === null && c[k] !== null) {
-        t[k] = c[k];
+        (t as unknown as Record<string, unknown>)[k] = c[k];
         changed = true;
       }
+    if (c.starred && !t.starred) {
+      t.starred = true;
+      changed = true;
+    }
     const addAll = <T>(into: T[], from: T[], same: (a: T, b: T) => boolean, max: number) => {
       for (const v of from)
         if (into.length < max && !into.some((x) => same(x, v))) {
@@ -131,6 +137,8 @@ export async function runImport(
     const orgId = (name: string | null) => (name ? (orgs.ids.get(name.trim().toLowerCase()) ?? null) : null);
     const tagIds = (list: string[]) => [...new Set(list.map((t) => tags.ids.get(t.trim().toLowerCase())).filter((t): t is string => !!t))];
 
+    // A new contact in a circle or with a cadence is due from today (as one added through the API).
+    const settings = news.some((n) => n.contact.circle || n.contact.cadenceDays) ? (settingsCache ??= await readSettings(trx, ownerId)) : null;
     const rows: ContactTable[] = news.map(({ id, contact: c }) => ({
       id,
       owner_id: ownerId,
@@ -138,23 +146,23 @@ export async function runImport(
       sort_name: c.name.toLowerCase(),
       given_name: c.givenName,
       family_name: c.familyName,
-      pronouns: null,
-      headline: null,
+      pronouns: c.pronouns,
+      headline: c.headline,
       organization_id: orgId(c.organization),
       title: c.title,
       location: c.location,
-      timezone: null,
+      timezone: c.timezone,
       emails: JSON.stringify(c.emails),
       phones: JSON.stringify(c.phones),
       social_profiles: JSON.stringify(c.socialProfiles),
       birthday: c.birthday,
       how_we_met: c.howWeMet,
-      circle: null,
-      cadence_days: null,
-      starred: false,
+      circle: c.circle,
+      cadence_days: c.cadenceDays,
+      starred: c.starred,
       archived: false,
       last_interaction_at: null,
-      next_due_on: null,
+      next_due_on: c.circle || c.cadenceDays ? nextDueOn({ cadence_days: c.cadenceDays, circle: c.circle, created_at: now }, null, actor.timezone, settings!) : null,
       created_at: now,
       updated_at: now,
     }));
@@ -197,6 +205,18 @@ export async function runImport(
         fill('location', c.location);
         fill('birthday', c.birthday);
         fill('how_we_met', c.howWeMet);
+        fill('pronouns', c.pronouns);
+        fill('headline', c.headline);
+        fill('timezone', c.timezone);
+        const dueBefore = [row.circle, row.cadence_days];
+        fill('circle', c.circle);
+        fill('cadence_days', c.cadenceDays);
+        // The next due date follows a circle or cadence filled in (refreshDerived, with the contact's interactions).
+        if (row.circle !== dueBefore[0] || row.cadence_days !== dueBefore[1]) touchedForDerived.add(m.id);
+        if (c.starred && !row.starred) {
+          row.starred = true;
+          changed = true;
+        }
         const union = <T>(json: string, add: T[], same: (a: T, b: T) => boolean): string => {
           const list = JSON.parse(json) as T[];
           let grew = false;

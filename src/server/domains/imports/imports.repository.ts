@@ -116,8 +116,13 @@ export async function loadMergeState(db: Kysely<DB>, ownerId: string, ids: strin
 }
 
 /** The contact columns an import fills in (and its undo puts back). */
-export const mergedColumns = ['given_name', 'family_name', 'organization_id', 'title', 'location', 'birthday', 'how_we_met', 'emails', 'phones', 'social_profiles', 'updated_at'] as const;
+export const mergedColumns = [
+  'given_name', 'family_name', 'organization_id', 'title', 'location', 'birthday', 'how_we_met', 'emails', 'phones', 'social_profiles', 'updated_at',
+  'pronouns', 'headline', 'timezone', 'circle', 'cadence_days', 'starred', 'next_due_on',
+] as const;
 export type MergedValues = Pick<ContactTable, (typeof mergedColumns)[number]>;
+/** PostgreSQL types a CASE of parameters as text: these columns need their cast. */
+const pgCasts: Partial<Record<(typeof mergedColumns)[number], string>> = { updated_at: 'timestamptz', cadence_days: 'integer', starred: 'boolean', next_due_on: 'date' };
 
 /** Sets those columns of many of the owner's contacts (ids already checked), 100 a statement (one CASE per column). */
 export async function updateContactRows(db: Kysely<DB>, _ownerId: string, rows: { id: string; values: MergedValues }[]): Promise<void> {
@@ -126,9 +131,15 @@ export async function updateContactRows(db: Kysely<DB>, _ownerId: string, rows: 
   for (const part of chunks(rows, 100)) {
     const set: Record<string, unknown> = {};
     for (const column of mergedColumns) {
-      const cases = part.map((r) => sql`when ${r.id} then ${r.values[column]}`);
-      const expression = sql`case ${sql.ref('id')} ${sql.join(cases, sql` `)} end`;
-      set[column] = pg && column === 'updated_at' ? sql`(${expression})::timestamptz` : expression;
+      // An undo record written before a column was added here has no value for it: that column stays as it is.
+      const given = part.filter((r) => r.values[column] !== undefined);
+      if (given.length === 0) continue;
+      const value = (v: unknown) => (column === 'starred' ? (pg ? !!v : v ? 1 : 0) : v);
+      const cases = given.map((r) => sql`when ${r.id} then ${value(r.values[column])}`);
+      const fallback = given.length < part.length ? sql` else ${sql.ref(column)}` : sql``;
+      const expression = sql`case ${sql.ref('id')} ${sql.join(cases, sql` `)}${fallback} end`;
+      const cast = pg ? pgCasts[column] : undefined;
+      set[column] = cast ? sql`(${expression})::${sql.raw(cast)}` : expression;
     }
     // By primary key only: the callers pass ids they read as the owner's. With owner_id in the WHERE
     // clause SQLite walks the owner's list index for every statement (24 ms instead of 2 for 100 rows).

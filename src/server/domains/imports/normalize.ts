@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
-import { Birthday, type SocialProfileDto } from '../../../contracts/contacts';
+import { Birthday, circles, type Circle, type SocialProfileDto } from '../../../contracts/contacts';
+import { isValidTimeZone } from '../../platform/clock';
 import type { FieldProblem } from '../../platform/errors';
 import { handlesOf, normalizeEmails, normalizeSocialProfiles } from '../contacts/contacts.normalize';
 import type { ContactCandidate } from './candidate';
@@ -20,6 +21,12 @@ export interface NormalContact {
   note: string | null;
   tags: string[];
   howWeMet: string | null;
+  pronouns: string | null;
+  headline: string | null;
+  timezone: string | null;
+  circle: Circle | null;
+  cadenceDays: number | null;
+  starred: boolean;
   handles: { kind: string; value: string }[];
   warnings: string[];
 }
@@ -55,6 +62,22 @@ export function normalizeCandidate(c: ContactCandidate): { ok: true; contact: No
     if (b.success) birthday = b.data;
     else warnings.push(`birthday "${c.birthday}" left out: not a real date`);
   }
+  let timezone: string | null = null;
+  if (c.timezone) {
+    if (c.timezone.length <= 64 && isValidTimeZone(c.timezone)) timezone = c.timezone;
+    else warnings.push(`time zone "${c.timezone.slice(0, 64)}" left out: not an IANA time zone such as Europe/Berlin`);
+  }
+  let circle: Circle | null = null;
+  if (c.circle) {
+    const lower = c.circle.trim().toLowerCase();
+    if ((circles as readonly string[]).includes(lower)) circle = lower as Circle;
+    else warnings.push(`circle "${c.circle.slice(0, 40)}" left out: not one of ${circles.join(', ')}`);
+  }
+  let cadenceDays: number | null = null;
+  if (c.cadenceDays !== null && c.cadenceDays !== undefined) {
+    if (Number.isInteger(c.cadenceDays) && c.cadenceDays >= 1 && c.cadenceDays <= 3650) cadenceDays = c.cadenceDays;
+    else warnings.push(`cadence "${c.cadenceDays}" left out: not a whole number of days from 1 to 3650`);
+  }
   const name = c.name ?? (emails[0] ? emails[0].split('@')[0]! : null) ?? c.organization ?? phones[0] ?? null;
   if (!name) return { ok: false, outcome: 'skipped', reason: 'no name, email or phone' };
   const uniqueEmails = normalizeEmails(emails).slice(0, 20);
@@ -75,6 +98,12 @@ export function normalizeCandidate(c: ContactCandidate): { ok: true; contact: No
       note: cut(c.note, 20000),
       tags: [...new Set(c.tags.map((t) => t.trim().slice(0, 60)).filter(Boolean))].slice(0, 50),
       howWeMet: cut(c.howWeMet, 2000),
+      pronouns: cut(c.pronouns ?? null, 40),
+      headline: cut(c.headline ?? null, 300),
+      timezone,
+      circle,
+      cadenceDays,
+      starred: c.starred === true,
       handles: handlesOf({ emails: uniqueEmails, phones: phones.slice(0, 20), socialProfiles }),
       warnings,
     },

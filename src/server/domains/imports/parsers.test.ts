@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { ContactCandidate, ImportRow } from './candidate';
-import { readDate } from './csv-common';
+import { readDate, splitList } from './csv-common';
+import { joinList } from '../exports/csv';
 import { openImport, type OpenOptions } from './source';
 import { birthdayOf, parseVCardText } from './vcard';
 
@@ -158,6 +159,25 @@ describe('import parsers', () => {
     await expect(rowsOf(fixture('google-contacts.csv'), { format: 'linkedin' })).rejects.toThrow(/not a LinkedIn/);
     await expect(rowsOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]))).rejects.toThrow(/not a text file/);
     await expect(rowsOf(Buffer.from('x'.repeat(2000)), { maxBytes: 1000 })).rejects.toThrow(/larger than/);
+  });
+
+  it('reads a list cell: ; , and ::: separate, double quotes keep a separator inside an item (the CSV export writes them)', () => {
+    expect(splitList('friends, work;  family ::: golf')).toEqual(['friends', 'work', 'family', 'golf']);
+    expect(splitList('math; "a,b"; "x;y"; "say ""hi"""; "c ::: d"; Zürich')).toEqual(['math', 'a,b', 'x;y', 'say "hi"', 'c ::: d', 'Zürich']);
+    expect(splitList(' ; ,, ')).toEqual([]);
+    const tags = ['plain', 'a,b', 'x;y', 'say "hi"', '"quoted"', 'c ::: d', 'ünï; cødé'];
+    expect(splitList(joinList(tags))).toEqual(tags);
+  });
+
+  it("reads Rapport's own vCard fields (PRONOUNS, TZ, X-RAPPORT-*), and NOTE as how-we-met only in Rapport's own export", async () => {
+    const card = (prodid: string) =>
+      `BEGIN:VCARD\r\nVERSION:4.0\r\n${prodid}FN:Ada\r\nPRONOUNS:she/her\r\nTZ:Europe/London\r\nNOTE:At the salon\\nlater\r\nX-RAPPORT-HEADLINE:Poet\\, of science\r\nX-RAPPORT-CIRCLE:inner\r\nX-RAPPORT-CADENCE-DAYS:14\r\nX-RAPPORT-STARRED:TRUE\r\nEND:VCARD\r\n`;
+    const [own] = await parseVCardText(card('PRODID:-//Rapport//Rapport contacts export//EN\r\n'));
+    expect(own).toMatchObject({ pronouns: 'she/her', timezone: 'Europe/London', headline: 'Poet, of science', circle: 'inner', cadenceDays: 14, starred: true, howWeMet: 'At the salon\nlater', note: null });
+    const [foreign] = await parseVCardText(card('PRODID:-//Apple Inc.//iPhone OS 17.0//EN\r\n'));
+    expect(foreign).toMatchObject({ howWeMet: null, note: 'At the salon\nlater' });
+    const [offset] = await parseVCardText('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:B\r\nTZ:-05:00\r\nEND:VCARD\r\n');
+    expect(offset!.timezone).toBeNull();
   });
 
   it('reads dates and birthdays in their many shapes', () => {

@@ -199,11 +199,18 @@ export function birthdayOf(raw: string): string | null {
 const labelOf = (card: VCard, group: string | null): string | undefined =>
   group ? card.properties.find((p) => p.group === group && p.name === 'X-ABLABEL')?.value : undefined;
 
+/**
+ * How Rapport's own exports are told apart from other tools' files: their PRODID (exports/vcard.ts). Their
+ * NOTE is how-we-met (as the exporter writes it); another tool's NOTE is a note.
+ */
+export const RAPPORT_PRODID = '-//Rapport//';
+
 /** What Rapport keeps of a card. */
 export function vcardToCandidate(card: VCard): ContactCandidate {
   const c = emptyCandidate();
   const values = (name: string) => card.properties.filter((p) => p.name === name);
   const notes: string[] = [];
+  let ownExport = false;
   for (const p of card.properties) {
     const text = () => clean(unescapeValue(p.value));
     switch (p.name) {
@@ -227,6 +234,33 @@ export function vcardToCandidate(card: VCard): ContactCandidate {
         break;
       case 'ROLE':
         break;
+      case 'PRODID':
+        if (p.value.trim().startsWith(RAPPORT_PRODID)) ownExport = true;
+        break;
+      case 'PRONOUNS':
+      case 'X-PRONOUNS':
+        c.pronouns ??= text();
+        break;
+      case 'TZ': {
+        // A zone name (4.0 text, 3.0 VALUE=text); UTC offsets (-05:00) and URIs are not a zone Rapport keeps.
+        const zone = text();
+        if (zone && !/^[+-]?\d/.test(zone) && (p.params.VALUE ?? [])[0]?.toLowerCase() !== 'uri') c.timezone ??= zone;
+        break;
+      }
+      case 'X-RAPPORT-HEADLINE':
+        c.headline ??= text();
+        break;
+      case 'X-RAPPORT-CIRCLE':
+        c.circle ??= text();
+        break;
+      case 'X-RAPPORT-CADENCE-DAYS': {
+        const days = text();
+        if (days && /^\d+$/.test(days)) c.cadenceDays ??= Number(days);
+        break;
+      }
+      case 'X-RAPPORT-STARRED':
+        if (/^(true|1|yes)$/i.test(p.value.trim())) c.starred = true;
+        break;
       case 'EMAIL': {
         const email = text()?.replace(/^mailto:/i, '');
         if (email && !c.emails.includes(email)) c.emails.push(email);
@@ -241,7 +275,10 @@ export function vcardToCandidate(card: VCard): ContactCandidate {
       case 'X-SOCIALPROFILE': {
         const hint = [...(p.params.TYPE ?? []), labelOf(card, p.group) ?? '', p.name === 'X-SOCIALPROFILE' ? 'social' : ''].join(' ');
         const raw = text() ?? p.params['X-USER']?.[0] ?? '';
-        const profile = socialProfileOf(raw, hint) ?? (p.params['X-USER']?.[0] ? socialProfileOf(p.params['X-USER'][0], hint) : null);
+        const user = p.params['X-USER']?.[0];
+        let profile = socialProfileOf(raw, hint) ?? (user ? socialProfileOf(user, hint) : null);
+        // X-SOCIALPROFILE;X-USER=handle:URL (as Apple, Nextcloud and Rapport write it): both the address and the handle.
+        if (profile?.url && !profile.handle && user && !/[\s:/]/.test(user.replace(/^@/, '').replace(/@[^@\s/]+$/, ''))) profile = { ...profile, handle: user };
         if (profile && !c.socialProfiles.some((s) => s.type === profile.type && s.url === profile.url && s.handle === profile.handle)) c.socialProfiles.push(profile);
         break;
       }
@@ -265,7 +302,10 @@ export function vcardToCandidate(card: VCard): ContactCandidate {
     }
   }
   if (!c.name && values('N').length) c.name = clean([c.givenName, c.familyName].filter(Boolean).join(' '));
-  if (notes.length) c.note = notes.join('\n\n');
+  if (notes.length) {
+    if (ownExport) c.howWeMet = notes.join('\n\n');
+    else c.note = notes.join('\n\n');
+  }
   return c;
 }
 
