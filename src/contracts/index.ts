@@ -16,6 +16,7 @@ export * from './chats';
 export * from './booking';
 export * from './mentorships';
 export * from './communities';
+export * from './social';
 export * from './account';
 export * from './relationships';
 export * from './demo';

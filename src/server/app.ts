@@ -40,6 +40,7 @@ import { chatRoutes } from './domains/chats/chats.routes';
 import { bookingRoutes, publicBookingRoutes } from './domains/booking/booking.routes';
 import { mentorshipRoutes } from './domains/mentorships/mentorships.routes';
 import { communityRoutes } from './domains/communities/communities.routes';
+import { socialRoutes } from './domains/social/social.routes';
 import { importRoutes } from './domains/imports/imports.routes';
 import { duplicateRoutes } from './domains/duplicates/duplicates.routes';
 import { demoRoutes } from './domains/demo/demo.routes';
@@ -181,6 +182,7 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     await v1.register(bookingRoutes);
     await v1.register(mentorshipRoutes);
     await v1.register(communityRoutes);
+    await v1.register(socialRoutes);
     await v1.register(importRoutes);
     await v1.register(duplicateRoutes);
     await v1.register(demoRoutes);

@@ -7,7 +7,7 @@ import { createTestApp, dialects, type TestApp, type TestUser } from './db/test-
  * missing id) and change nothing. A route added without a line in `cases` fails this test.
  */
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'chat' | 'chatQuestion' | 'mentorship' | 'mentorshipGoal' | 'mentorshipAction' | 'community' | 'contribution' | 'kudos' | 'favor' | 'goal' | 'milestone' | 'template' | 'import', string>;
+type Ids = Record<'contact' | 'otherContact' | 'interaction' | 'note' | 'followUp' | 'organization' | 'tag' | 'token' | 'invitation' | 'event' | 'chat' | 'chatQuestion' | 'mentorship' | 'mentorshipGoal' | 'mentorshipAction' | 'community' | 'contribution' | 'engagement' | 'contentPost' | 'kudos' | 'favor' | 'goal' | 'milestone' | 'template' | 'import', string>;
 interface Case {
   /** Which of the first user's ids fills {id} in the path. */
   id?: keyof Ids;
@@ -162,6 +162,14 @@ const cases: Record<string, Case> = {
   'GET /api/v1/communities/{id}/members': { id: 'community', expect: 404 },
   'POST /api/v1/communities/{id}/members': { id: 'community', body: (ids) => ({ members: [{ contactId: ids.contact }] }), expect: 404 },
   'DELETE /api/v1/communities/{id}/members': { id: 'community', body: (ids) => ({ contactIds: [ids.contact] }), expect: 404 },
+  'POST /api/v1/engagements': { body: (ids) => ({ contactId: ids.contact, action: 'reacted' }), expect: 404 },
+  'GET /api/v1/engagements': { expect: 'own' },
+  'DELETE /api/v1/engagements/{id}': { id: 'engagement', expect: 404 },
+  'POST /api/v1/content-posts': { body: () => ({ topic: 'Walk post' }), expect: 'own' },
+  'GET /api/v1/content-posts': { expect: 'own' },
+  'GET /api/v1/content-posts/{id}': { id: 'contentPost', expect: 404 },
+  'PATCH /api/v1/content-posts/{id}': { id: 'contentPost', body: () => ({ topic: 'Hijacked' }), expect: 404 },
+  'DELETE /api/v1/content-posts/{id}': { id: 'contentPost', expect: 404 },
   // Loads into the caller's own account only (409 once it has contacts); nothing of another account to name.
   'POST /api/v1/demo': { body: () => ({ contacts: 10 }), expect: 'own' },
   'GET /api/v1/instance': { expect: 'own' },
@@ -222,6 +230,8 @@ describe.each(dialects)('route walk on %s', (dialect) => {
       mentorshipAction: await post(`/mentorships/${mentorship}/actions`, { title: 'Read the book', dueOn: '2026-02-01' }),
       community,
       contribution: await post(`/communities/${community}/contributions`, { kind: 'answer', title: 'Private answer' }),
+      engagement: await post('/engagements', { contactId: contact, action: 'commented', platform: 'LinkedIn', note: 'Private comment' }),
+      contentPost: await post('/content-posts', { topic: 'Private post idea', mentionIds: [contact] }),
       kudos: await post('/kudos', { contactId: contact, direction: 'given', text: 'Private thanks' }),
       favor: await post('/favors', { contactId: contact, direction: 'received', text: 'Private favor' }),
       goal: await post('/goals', { metric: 'reach_outs', target: 3 }),

@@ -28,6 +28,7 @@ import { chatService } from './domains/chats/chats.service';
 import { bookingService } from './domains/booking/booking.service';
 import { mentorshipService } from './domains/mentorships/mentorships.service';
 import { communityService } from './domains/communities/communities.service';
+import { socialService } from './domains/social/social.service';
 import { importService } from './domains/imports/imports.service';
 import { duplicateService } from './domains/duplicates/duplicates.service';
 
@@ -69,6 +70,7 @@ export async function createServices({ database, config, clock = systemClock }: 
     booking: bookingService(deps),
     mentorships: mentorshipService(deps),
     communities: communityService(deps),
+    social: socialService(deps),
     imports: importService(deps),
     duplicates: duplicateService(deps),
   };

@@ -467,6 +467,39 @@ export interface CommunityMemberTable {
   created_at: string;
 }
 
+// Issue 7, migration 0008: social media engagements and the content plan.
+export interface EngagementTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  /** The light interaction it counts as; deleting that interaction deletes the engagement. */
+  interaction_id: string | null;
+  action: string;
+  platform: string | null;
+  link: string | null;
+  created_at: string;
+}
+
+export interface ContentPostTable {
+  id: string;
+  owner_id: string;
+  status: string;
+  topic: string;
+  platform: string | null;
+  body: string | null;
+  planned_on: string | null;
+  published_on: string | null;
+  link: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContentPostContactTable {
+  post_id: string;
+  contact_id: string;
+  owner_id: string;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   user: UserTable;
@@ -493,6 +526,9 @@ export interface DB {
   community: CommunityTable;
   community_contribution: CommunityContributionTable;
   community_member: CommunityMemberTable;
+  engagement: EngagementTable;
+  content_post: ContentPostTable;
+  content_post_contact: ContentPostContactTable;
   relationship_setting: RelationshipSettingTable;
   milestone: MilestoneTable;
   message_template: MessageTemplateTable;

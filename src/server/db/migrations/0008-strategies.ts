@@ -2,10 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import { dialectOf, type Dialect } from '../dialect';
 
 /**
- * Networking strategies 4 and 2 (issue 7). Mentorships where you are the mentor or the mentee, their goals and
+ * Networking strategies 4, 2 and 3 (issue 7). Mentorships where you are the mentor or the mentee, their goals and
  * action items. Sessions are interactions of kind `mentorship_session`; action items and the next session
  * are follow-ups, so they reach the Today agenda like any other. Online communities: your role there,
  * your contributions (what the activity chart and the weekly goal count) and the members you know.
+ * Social media: engagements (each also an interaction of kind `social`, the light kind of the strength
+ * score) and the content plan of your own posts with the contacts they mention.
  */
 function statements(d: Dialect): string[] {
   const ts = d === 'postgres' ? 'timestamptz' : 'text';
@@ -35,6 +37,18 @@ function statements(d: Dialect): string[] {
       contact_id text not null references contact (id) on delete cascade, owner_id text not null, context text, created_at ${ts} not null,
       primary key (community_id, contact_id))`,
     `create index community_member_contact_idx on community_member (contact_id)`,
+
+    `create table engagement (id text primary key, ${owner}, contact_id text not null references contact (id) on delete cascade,
+      interaction_id text references interaction (id) on delete cascade, action text not null, platform text, link text, created_at ${ts} not null)`,
+    `create index engagement_owner_idx on engagement (owner_id, created_at, id)`,
+    `create index engagement_contact_idx on engagement (contact_id)`,
+    `create index engagement_interaction_idx on engagement (interaction_id)`,
+    `create table content_post (id text primary key, ${owner}, status text not null, topic text not null, platform text, body text,
+      planned_on ${date}, published_on ${date}, link text, ${stamps})`,
+    `create index content_post_owner_idx on content_post (owner_id, planned_on, id)`,
+    `create table content_post_contact (post_id text not null references content_post (id) on delete cascade,
+      contact_id text not null references contact (id) on delete cascade, owner_id text not null, primary key (post_id, contact_id))`,
+    `create index content_post_contact_idx on content_post_contact (contact_id)`,
   ];
 }
 
@@ -43,5 +57,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['community_member', 'community_contribution', 'community', 'mentorship_action', 'mentorship_goal', 'mentorship']) await sql.raw(`drop table if exists ${table}`).execute(db);
+  for (const table of ['content_post_contact', 'content_post', 'engagement', 'community_member', 'community_contribution', 'community', 'mentorship_action', 'mentorship_goal', 'mentorship']) await sql.raw(`drop table if exists ${table}`).execute(db);
 }

@@ -62,6 +62,9 @@ export const backupTables: BackupTable[] = [
   { name: 'community' },
   { name: 'community_contribution', refs: { community_id: 'community' } },
   { name: 'community_member', key: ['community_id', 'contact_id'], refs: { community_id: 'community', contact_id: 'contact' } },
+  { name: 'engagement', refs: { contact_id: 'contact', interaction_id: 'interaction' } },
+  { name: 'content_post' },
+  { name: 'content_post_contact', key: ['post_id', 'contact_id'], refs: { post_id: 'content_post', contact_id: 'contact' } },
 ];
 
 /** Owner-scoped tables a backup leaves out, and why. */
