@@ -97,6 +97,31 @@ describe.each(dialects)('imports on %s', (dialect) => {
     expect((await call(bob, 'GET', '/contacts?q=home')).json().items).toEqual([]);
   });
 
+  it("merges Rapport's own fields (pronouns, time zone, circle, cadence, starred) into a contact that lacks them, and undo puts them back", async () => {
+    const user = await t.signUp();
+    const existing = (await call(user, 'POST', '/contacts', { name: 'Ada Lovelace', emails: ['ada@example.com'], pronouns: 'she/her' })).json();
+    const card =
+      'BEGIN:VCARD\r\nVERSION:4.0\r\nPRODID:-//Rapport//Rapport contacts export//EN\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.com\r\nPRONOUNS:they/them\r\n' +
+      'TZ:Europe/London\r\nNOTE:At the salon\r\nX-RAPPORT-HEADLINE:Poet of science\r\nX-RAPPORT-CIRCLE:inner\r\nX-RAPPORT-CADENCE-DAYS:14\r\nX-RAPPORT-STARRED:TRUE\r\nEND:VCARD\r\n';
+    const applied = await imports().applySource(user.actor, text(card), {}, 'ada.vcf');
+    expect(applied).toMatchObject({ rows: 1, merged: 1 });
+    expect((await call(user, 'GET', `/contacts/${existing.id}`)).json()).toMatchObject({
+      pronouns: 'she/her', // kept: an import never overwrites what you wrote
+      timezone: 'Europe/London',
+      headline: 'Poet of science',
+      howWeMet: 'At the salon',
+      circle: 'inner',
+      cadenceDays: 14,
+      starred: true,
+      nextDueOn: '2026-03-15', // due from the cadence the import gave it
+    });
+    expect((await call(user, 'GET', `/contacts/${existing.id}/notes`)).json().items).toEqual([]);
+    await imports().undo(user.actor, applied.id);
+    expect((await call(user, 'GET', `/contacts/${existing.id}`)).json()).toMatchObject({
+      pronouns: 'she/her', timezone: null, headline: null, howWeMet: null, circle: null, cadenceDays: null, starred: false, nextDueOn: null,
+    });
+  });
+
   const multipart = (fields: Record<string, string>, file: { name: string; content: Buffer | string }) => {
     const boundary = '----rapport-test-boundary';
     const parts = [
