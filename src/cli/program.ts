@@ -12,6 +12,7 @@ import { registerEvents } from './commands/events';
 import { registerChats } from './commands/chats';
 import { registerMentorships } from './commands/mentorships';
 import { registerCommunities } from './commands/communities';
+import { registerSocial } from './commands/social';
 import { registerImports } from './commands/imports';
 import { registerDuplicates } from './commands/duplicates';
 import { registerLog } from './commands/log';
@@ -62,6 +63,7 @@ export function buildProgram(): Command {
   registerChats(program);
   registerMentorships(program);
   registerCommunities(program);
+  registerSocial(program);
   registerImports(program);
   registerDuplicates(program);
   registerSearch(program);
