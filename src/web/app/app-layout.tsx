@@ -4,7 +4,7 @@ import { spotlight } from '@mantine/spotlight';
 import { IconAddressBook, IconBell, IconBuilding, IconHome, IconKeyboard, IconMoon, IconPencilPlus, IconSearch, IconSettings, IconSun, IconTag, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconChartBar, IconHeartHandshake, IconTargetArrow } from '@tabler/icons-react';
-import { IconCalendarEvent, IconCoffee, IconSchool, IconUsersGroup } from '@tabler/icons-react';
+import { IconCalendarEvent, IconCoffee, IconSchool, IconSpeakerphone, IconUsersGroup } from '@tabler/icons-react';
 import { IconCopy, IconFileImport } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
@@ -21,6 +21,7 @@ const nav = [
   { to: '/chats', label: 'Coffee chats', icon: IconCoffee },
   { to: '/mentorships', label: 'Mentorships', icon: IconSchool },
   { to: '/communities', label: 'Communities', icon: IconUsersGroup },
+  { to: '/social', label: 'Social media', icon: IconSpeakerphone },
   { to: '/review', label: 'Weekly review', icon: IconTargetArrow },
   { to: '/appreciation', label: 'Appreciation', icon: IconHeartHandshake },
   { to: '/insights', label: 'Insights', icon: IconChartBar },

@@ -62,6 +62,7 @@ export const routes: RouteObject[] = [
       { path: 'mentorships/:id', element: page(() => import('../features/mentorships/mentorship-page')) },
       { path: 'communities', element: page(() => import('../features/communities/communities-page')) },
       { path: 'communities/:id', element: page(() => import('../features/communities/community-page')) },
+      { path: 'social', element: page(() => import('../features/social/social-page')) },
       { path: 'review', element: page(() => import('../features/goals/review-page')) },
       { path: 'appreciation', element: page(() => import('../features/appreciation/appreciation-page')) },
       { path: 'insights', element: page(() => import('../features/insights/insights-page')) },
