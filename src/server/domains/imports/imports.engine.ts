@@ -37,6 +37,8 @@ const pick = (row: ContactTable): repo.MergedValues => Object.fromEntries(repo.m
 const nameKey = (name: string, organization: string | null) => `${name.trim().toLowerCase()}\u0000${(organization ?? '').trim().toLowerCase()}`;
 const handleKey = (h: { kind: string; value: string }) => `${h.kind}\u0000${h.value}`;
 const MATCH_ORDER = ['email', 'phone', 'profile'];
+/** The merged columns a contact's search document is made of (search.index.ts, reindexContacts); the name is never changed by a merge. */
+const searchedColumns: repo.MergedColumn[] = ['organization_id', 'title', 'headline', 'emails', 'location', 'how_we_met'];
 
 /**
  * Runs an import inside the caller's transaction: reads every row, matches it against the owner's
@@ -178,10 +180,12 @@ export async function runImport(
 
     // Merges into contacts that exist in the database: fill what they lack, add what is new.
     const changedIds = new Set<string>();
+    const searchChanged = new Set<string>();
     if (merges.length) {
       const ids = [...new Set(merges.map((m) => m.id))];
       const state = await repo.loadMergeState(trx, ownerId, ids);
       const before = new Map<string, string>();
+      const changedColumns = new Map<string, Set<repo.MergedColumn>>();
       for (const m of merges) {
         const s = state.get(m.id);
         if (!s) {
@@ -192,9 +196,11 @@ export async function runImport(
         const c = m.contact;
         const row = s.row;
         let changed = false;
-        const fill = <K extends keyof ContactTable>(key: K, value: ContactTable[K] | null) => {
+        const columns = (changedColumns.get(m.id) ?? changedColumns.set(m.id, new Set()).get(m.id))!;
+        const fill = <K extends keyof ContactTable & repo.MergedColumn>(key: K, value: ContactTable[K] | null) => {
           if ((row[key] === null || row[key] === undefined) && value !== null && value !== undefined) {
             row[key] = value as ContactTable[K];
+            columns.add(key);
             changed = true;
           }
         };
@@ -215,6 +221,7 @@ export async function runImport(
         if (row.circle !== dueBefore[0] || row.cadence_days !== dueBefore[1]) touchedForDerived.add(m.id);
         if (c.starred && !row.starred) {
           row.starred = true;
+          columns.add('starred');
           changed = true;
         }
         const union = <T>(json: string, add: T[], same: (a: T, b: T) => boolean): string => {
@@ -228,9 +235,17 @@ export async function runImport(
           if (grew) changed = true;
           return grew ? JSON.stringify(list) : json;
         };
-        row.emails = union(row.emails, c.emails, (a: string, b: string) => a.toLowerCase() === b.toLowerCase());
-        row.phones = union(row.phones, c.phones, (a: string, b: string) => a === b);
-        row.social_profiles = union(row.social_profiles, c.socialProfiles, (a, b) => a.type === b.type && (a.url ?? a.handle) === (b.url ?? b.handle));
+        const unionInto = <T>(key: 'emails' | 'phones' | 'social_profiles', add: T[], same: (a: T, b: T) => boolean) => {
+          if (add.length === 0) return;
+          const next = union(row[key], add, same);
+          if (next !== row[key]) {
+            row[key] = next;
+            columns.add(key);
+          }
+        };
+        unionInto('emails', c.emails, (a: string, b: string) => a.toLowerCase() === b.toLowerCase());
+        unionInto('phones', c.phones, (a: string, b: string) => a === b);
+        unionInto('social_profiles', c.socialProfiles, (a, b) => a.type === b.type && (a.url ?? a.handle) === (b.url ?? b.handle));
         for (const h of c.handles)
           if (!s.handles.some((x) => x.kind === h.kind && x.value === h.value)) {
             s.handles.push(h);
@@ -242,12 +257,16 @@ export async function runImport(
             s.tagIds.add(t);
             s.newTagIds.push(t);
             changed = true;
+            searchChanged.add(m.id);
           }
         if (c.note && !s.notes.has(c.note)) {
           s.notes.add(c.note);
           s.newNotes.push(c.note);
           changed = true;
+          searchChanged.add(m.id);
         }
+        // What the search document holds (search.text.ts, contactDocText): organization, title, headline, emails, location, how we met.
+        for (const k of searchedColumns) if (columns.has(k)) searchChanged.add(m.id);
         if (changed) {
           row.updated_at = now;
           counts.merged++;
@@ -259,11 +278,11 @@ export async function runImport(
       const handleRows: ContactHandleTable[] = [];
       const tagRows: ContactTagTable[] = [];
       const noteRows: { contactId: string; body: string }[] = [];
-      const updates: { id: string; values: repo.MergedValues }[] = [];
+      const updates: { id: string; values: repo.MergedValues; changed: Set<repo.MergedColumn> }[] = [];
       for (const id of changedIds) {
         const s = state.get(id)!;
         const r = s.row;
-        updates.push({ id, values: pick(s.row) });
+        updates.push({ id, values: pick(s.row), changed: changedColumns.get(id)!.add('updated_at') });
         for (const h of s.newHandles) handleRows.push({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: id });
         for (const tag_id of s.newTagIds) tagRows.push({ contact_id: id, tag_id, owner_id: ownerId });
         for (const body of s.newNotes) noteRows.push({ contactId: id, body });
@@ -274,7 +293,9 @@ export async function runImport(
       await repo.insertContactTags(trx, tagRows);
       for (const noteId of await repo.insertNotes(trx, ownerId, noteRows, now, newId)) items.push({ kind: 'note_created', refId: noteId, before: null });
     }
-    await reindexContacts(trx, dialect, ownerId, [...news.map((n) => n.id), ...changedIds]);
+    // New contacts have no search document yet; merged ones are indexed again only when their searchable text changed.
+    await reindexContacts(trx, dialect, ownerId, news.map((n) => n.id), { fresh: true });
+    await reindexContacts(trx, dialect, ownerId, [...searchChanged]);
   }
 
   async function importEvent(line: number, event: EventCandidate) {

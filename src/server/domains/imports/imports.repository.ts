@@ -120,19 +120,26 @@ export const mergedColumns = [
   'given_name', 'family_name', 'organization_id', 'title', 'location', 'birthday', 'how_we_met', 'emails', 'phones', 'social_profiles', 'updated_at',
   'pronouns', 'headline', 'timezone', 'circle', 'cadence_days', 'starred', 'next_due_on',
 ] as const;
-export type MergedValues = Pick<ContactTable, (typeof mergedColumns)[number]>;
+export type MergedColumn = (typeof mergedColumns)[number];
+export type MergedValues = Pick<ContactTable, MergedColumn>;
 /** PostgreSQL types a CASE of parameters as text: these columns need their cast. */
 const pgCasts: Partial<Record<(typeof mergedColumns)[number], string>> = { updated_at: 'timestamptz', cadence_days: 'integer', starred: 'boolean', next_due_on: 'date' };
 
 /** Sets those columns of many of the owner's contacts (ids already checked), 100 a statement (one CASE per column). */
-export async function updateContactRows(db: Kysely<DB>, _ownerId: string, rows: { id: string; values: MergedValues }[]): Promise<void> {
+export async function updateContactRows(
+  db: Kysely<DB>,
+  _ownerId: string,
+  rows: { id: string; values: MergedValues; changed?: ReadonlySet<(typeof mergedColumns)[number]> }[],
+): Promise<void> {
   // PostgreSQL types a CASE of parameters as text: the timestamp needs its cast.
   const pg = dialectOf(db) === 'postgres';
   for (const part of chunks(rows, 100)) {
     const set: Record<string, unknown> = {};
     for (const column of mergedColumns) {
+      // Only the columns some row of the statement changes (when the caller says which): every column
+      // set is an index entry rewritten for each of the contact's indexes that holds it.
       // An undo record written before a column was added here has no value for it: that column stays as it is.
-      const given = part.filter((r) => r.values[column] !== undefined);
+      const given = part.filter((r) => r.values[column] !== undefined && (!r.changed || r.changed.has(column)));
       if (given.length === 0) continue;
       const value = (v: unknown) => (column === 'starred' ? (pg ? !!v : v ? 1 : 0) : v);
       const cases = given.map((r) => sql`when ${r.id} then ${value(r.values[column])}`);

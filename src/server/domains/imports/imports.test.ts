@@ -116,6 +116,10 @@ describe.each(dialects)('imports on %s', (dialect) => {
       nextDueOn: '2026-03-15', // due from the cadence the import gave it
     });
     expect((await call(user, 'GET', `/contacts/${existing.id}/notes`)).json().items).toEqual([]);
+    // Found by what the merge added to its search document (how we met, headline).
+    const found = async (q: string) => ((await call(user, 'GET', `/search?q=${q}`)).json().items as { type: string; id: string }[]).filter((h) => h.type === 'contact').map((h) => h.id);
+    expect(await found('salon')).toEqual([existing.id]);
+    expect(await found('poet')).toEqual([existing.id]);
     await imports().undo(user.actor, applied.id);
     expect((await call(user, 'GET', `/contacts/${existing.id}`)).json()).toMatchObject({
       pronouns: 'she/her', timezone: null, headline: null, howWeMet: null, circle: null, cadenceDays: null, starred: false, nextDueOn: null,

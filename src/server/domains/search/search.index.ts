@@ -28,7 +28,8 @@ export function interactionDocText(i: { summary: string; notes?: string | null }
 }
 
 /** Rebuilds the search documents of these contacts from what the database holds now. */
-export async function reindexContacts(db: Kysely<DB>, dialect: Dialect, ownerId: string, contactIds: string[]): Promise<void> {
+/** `fresh`: contacts just created, with no document yet (nothing to delete first). */
+export async function reindexContacts(db: Kysely<DB>, dialect: Dialect, ownerId: string, contactIds: string[], options: { fresh?: boolean } = {}): Promise<void> {
   if (contactIds.length === 0) return;
   // By primary key, owner checked on the rows: with owner_id in the WHERE clause SQLite walks an
   // (owner_id, …) list index, i.e. every contact of the owner (59 ms instead of 4 ms for 500 of 30,000).
@@ -70,7 +71,7 @@ export async function reindexContacts(db: Kysely<DB>, dialect: Dialect, ownerId:
       notes: noteMap.get(c.id),
     }),
   }));
-  await upsertDocs(db, dialect, docs);
+  await upsertDocs(db, dialect, docs, options);
 }
 
 export async function indexInteractions(

@@ -28,8 +28,10 @@ export interface SearchRow {
 /** SQLite: the FTS5 table that holds documents of this kind (migration 0006). */
 export const ftsTable = (kind: SearchType) => ftsTables[kind];
 
-export async function removeDocs(db: Kysely<DB>, dialect: Dialect, refIds: string[]): Promise<void> {
+/** Removes the documents of these ids; `kinds`, when given, names the only kinds they can be (SQLite then touches only those FTS tables). */
+export async function removeDocs(db: Kysely<DB>, dialect: Dialect, refIds: string[], kinds?: Iterable<SearchType>): Promise<void> {
   if (refIds.length === 0) return;
+  const tables = kinds ? [...new Set(kinds)].map(ftsTable) : Object.values(ftsTables);
   const d = db as Kysely<any>;
   if (dialect === 'postgres') {
     await d.deleteFrom('search_doc').where('ref_id', 'in', refIds).execute();
@@ -37,15 +39,19 @@ export async function removeDocs(db: Kysely<DB>, dialect: Dialect, refIds: strin
   }
   for (let i = 0; i < refIds.length; i += 500) {
     const chunk = refIds.slice(i, i + 500);
-    for (const table of Object.values(ftsTables))
+    for (const table of tables)
       await sql`delete from ${sql.table(table)} where rowid in (select id from search_doc where ref_id in (${sql.join(chunk)}))`.execute(db);
     await d.deleteFrom('search_doc').where('ref_id', 'in', chunk).execute();
   }
 }
 
-export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchDoc[]): Promise<void> {
+/**
+ * Writes these documents in place of any older ones of the same ids. `fresh`: the caller knows none
+ * exists yet (rows it has just created), so nothing is deleted first.
+ */
+export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchDoc[], options: { fresh?: boolean } = {}): Promise<void> {
   if (docs.length === 0) return;
-  await removeDocs(db, dialect, docs.map((d) => d.refId));
+  if (!options.fresh) await removeDocs(db, dialect, docs.map((d) => d.refId), docs.map((d) => d.kind));
   const d = db as Kysely<any>;
   // Many rows a statement (an import indexes thousands of contacts in one transaction).
   for (let i = 0; i < docs.length; i += 200) {
