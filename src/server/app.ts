@@ -91,15 +91,22 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
   await services.auth(); // load the auth library now rather than on the first sign-in
   app.decorate('services', services);
 
-  // One line per request, with its id; never headers (they carry cookies and tokens).
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
-      'request',
-    );
-  });
-  app.addHook('onSend', async (request, reply) => {
+  // One line per request, with its id; never headers (they carry cookies and tokens). No hook at all
+  // when nothing would be written (logger off or above info): it ran on every request.
+  const log = app.log as { isLevelEnabled?: (level: string) => boolean };
+  if (typeof log.isLevelEnabled === 'function' && log.isLevelEnabled('info')) {
+    app.addHook('onResponse', (request, reply, done) => {
+      request.log.info(
+        { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+        'request',
+      );
+      done();
+    });
+  }
+  // Callback style: an async hook costs a promise and a microtask per request.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 
   app.setErrorHandler((error, request, reply) => {

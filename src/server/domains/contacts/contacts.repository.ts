@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type CompiledQuery, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { ContactTable, DB } from '../../db/schema';
 import { dialectOf } from '../../db/dialect';
 
@@ -72,8 +72,21 @@ export function tagNamesOf(row: ContactRow): string[] | undefined {
   return names === undefined ? undefined : typeof names === 'string' ? (JSON.parse(names) as string[]) : names;
 }
 
+/** findContact's statement compiled once per dialect and tag option: it runs on every GET /contacts/{id}. */
+const compiledFind = new Map<string, CompiledQuery<ContactRow>>();
+const ID = '\u0000id';
+const OWNER = '\u0000owner';
+
 export async function findContact(db: Kysely<DB>, ownerId: string, id: string, options: { withTags?: boolean } = {}): Promise<ContactRow | undefined> {
-  return baseQuery(db, options.withTags).where('c.id', '=', id).where('c.owner_id', '=', ownerId).executeTakeFirst();
+  const key = `${dialectOf(db)}:${options.withTags === true}`;
+  let compiled = compiledFind.get(key);
+  if (!compiled) {
+    compiled = baseQuery(db, options.withTags).where('c.id', '=', ID).where('c.owner_id', '=', OWNER).compile() as CompiledQuery<ContactRow>;
+    compiledFind.set(key, compiled);
+  }
+  const parameters = compiled.parameters.map((p) => (p === ID ? id : p === OWNER ? ownerId : p));
+  const { rows } = await db.executeQuery<ContactRow>({ ...compiled, parameters });
+  return rows[0];
 }
 
 export async function findContactsByIds(db: Kysely<DB>, ownerId: string, ids: string[]): Promise<ContactRow[]> {

@@ -33,11 +33,30 @@ export function monthKey(date: Date): string {
   return date.toISOString().slice(0, 7);
 }
 
-/** The 12 calendar months ending with the month of `now`, oldest first. */
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+/** Windows already built, by month and length: every contact read in a month asks for the same two. */
+const windows = new Map<number, readonly string[]>();
+
+/**
+ * The 12 calendar months ending with the month of `now`, oldest first. The array is shared (frozen):
+ * a contact's strength is computed on every read, and building the keys was most of its cost.
+ */
 export function windowMonths(now: Date, count = 12): string[] {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth();
-  return Array.from({ length: count }, (_, i) => monthKey(new Date(Date.UTC(y, m - (count - 1) + i, 1))));
+  const key = (y * 12 + m) * 100 + count;
+  let window = windows.get(key);
+  if (!window) {
+    window = Object.freeze(
+      Array.from({ length: count }, (_, i) => {
+        const month = y * 12 + m - (count - 1) + i;
+        return `${Math.floor(month / 12)}-${pad2((month % 12) + 1)}`;
+      }),
+    );
+    if (windows.size > 64) windows.clear();
+    windows.set(key, window);
+  }
+  return window as string[];
 }
 
 export function parseMonths(json: string | null | undefined): MonthBuckets {
