@@ -1,8 +1,10 @@
 import ICAL from 'ical.js';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
 import type { Clock } from '../../platform/clock';
 import { insertMilestone } from '../milestones/milestones.repository';
+import { renderFeed } from './calendar-feed.ics';
 
 interface ParsedEvent {
   uid: string;
@@ -158,5 +160,25 @@ describe.each(dialects)('calendar feed on %s', (dialect) => {
     expect((await call(alice, 'DELETE', '/calendar-feed')).statusCode).toBe(404);
     expect((await call(alice, 'GET', '/calendar-feed')).json()).toMatchObject({ active: false });
     expect((await t.app.inject({ method: 'GET', url: '/api/calendar/rcal_not-a-real-token.ics' })).statusCode).toBe(404);
+  });
+});
+
+describe('the iCalendar writer', () => {
+  it('escapes and folds any text so that ical.js reads back the same values, no line over 75 octets', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 200 }),
+        // Categories are fixed words in the feed; ical.js misreads a list value ending in an escaped
+        // backslash (it takes the separator after it for an escaped comma), so no backslash in them.
+        fc.array(fc.string({ minLength: 1, maxLength: 30 }).filter((c) => !c.includes('\\')), { minLength: 1, maxLength: 3 }), (text, categories) => {
+        const event = { uid: 'u-1@rapport', date: '2026-03-12', summary: text, description: `${text}\nsecond line`, url: 'https://example.com/contacts/1', categories, stamp: '2026-03-10T08:00:00.123Z' };
+        const feed = renderFeed([event], { name: 'Rapport; mine', timezone: 'Asia/Tokyo' });
+        for (const line of feed.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+        const { calendar, events } = parseFeed(feed);
+        expect(events).toEqual([{ uid: 'u-1@rapport', summary: text, start: '2026-03-12', isDate: true, description: `${text}\nsecond line`, categories, url: event.url }]);
+        expect(String(calendar.getFirstPropertyValue('dtstamp') ?? (calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('dtstamp') as ICAL.Time).toString())).toBe('2026-03-10T08:00:00Z');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
