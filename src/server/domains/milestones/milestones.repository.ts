@@ -70,14 +70,15 @@ function monthDayRanges(from: string, to: string): [string, string][] | null {
  * An owner's milestones and contacts' birthdays with their occurrences between from and to
  * (YYYY-MM-DD, inclusive), soonest first. Archived contacts are left out. This is what the Today
  * agenda and the calendar feed read. `birthdaysTo` looks less far ahead for birthdays (the agenda
- * looks 60 days ahead for milestones that remind early, but a week for birthdays).
+ * looks 60 days ahead for milestones that remind early, but a week for birthdays); `soonTo` keeps
+ * the milestones after that date only when they remind more days ahead than it is away.
  */
 export async function listMilestoneOccurrences(
   db: Kysely<DB>,
   ownerId: string,
   from: string,
   to: string,
-  options: { birthdaysTo?: string } = {},
+  options: { birthdaysTo?: string; soonTo?: string } = {},
 ): Promise<MilestoneOccurrence[]> {
   const ranges = monthDayRanges(from, to);
   const birthdaysTo = options.birthdaysTo ?? to;
@@ -90,6 +91,13 @@ export async function listMilestoneOccurrences(
     .where('m.owner_id', '=', ownerId)
     .where('c.archived', '=', false);
   if (ranges) milestones = milestones.where((eb) => eb.or(ranges.map(([a, b]) => eb.and([eb('m.month_day', '>=', a), eb('m.month_day', '<=', b)]))));
+  // Beyond `soonTo`, only the milestones that remind further ahead than that (the agenda's 60 days
+  // would otherwise read every milestone of the next two months to show those of the next week).
+  const soon = options.soonTo ? monthDayRanges(from, options.soonTo) : null;
+  if (soon && options.soonTo) {
+    const soonDays = Math.round((Date.parse(options.soonTo) - Date.parse(from)) / 86_400_000);
+    milestones = milestones.where((eb) => eb.or([eb('m.remind_days_before', '>', soonDays), ...soon.map(([a, b]) => eb.and([eb('m.month_day', '>=', a), eb('m.month_day', '<=', b)]))]));
+  }
   let birthdays = db
     .selectFrom('contact as c')
     .select(['c.id', 'c.name', 'c.birthday', 'c.birthday_dismissed_through'])

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { circles } from '../../../contracts/contacts';
+import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 
 const contactColumns = [
@@ -65,10 +66,14 @@ export async function countDueFollowUps(db: Kysely<DB>, ownerId: string, today: 
  */
 export async function dueByCircle(db: Kysely<DB>, ownerId: string, today: string, perCircle: number): Promise<AgendaContact[]> {
   // One statement (one round trip on PostgreSQL): a UNION ALL of one index range per circle.
+  const sqlite = dialectOf(db) === 'sqlite';
   const [first, ...rest] = [...circles, null].map((circle, k) => {
     let q = db.selectFrom('contact as c').select(contactColumns).where('c.owner_id', '=', ownerId).where('c.archived', '=', false);
     q = circle === null ? q.where('c.circle', 'is', null) : q.where('c.circle', '=', circle);
-    const ranged = q.where('c.next_due_on', '<=', today).orderBy('c.next_due_on').orderBy('c.id').limit(perCircle);
+    // On SQLite ties go by the index's own order (rowid): ordering by id as well made it prefer
+    // contact_due_idx, which holds the order but reads every due contact's row once per circle.
+    const byDue = q.where('c.next_due_on', '<=', today).orderBy('c.next_due_on');
+    const ranged = (sqlite ? byDue : byDue.orderBy('c.id')).limit(perCircle);
     return db.selectFrom(ranged.as(`r${k}`)).selectAll();
   });
   return rest.reduce((all, q) => all.unionAll(q), first!).execute() as Promise<AgendaContact[]>;

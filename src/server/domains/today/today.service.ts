@@ -56,7 +56,7 @@ export function todayService(deps: Deps) {
         repo.countDueFollowUps(db, actor.userId, today),
         repo.dueByCircle(db, actor.userId, today, fetch),
         repo.countDueContacts(db, actor.userId, today),
-        listMilestoneOccurrences(db, actor.userId, today, addDays(today, 60), { birthdaysTo: addDays(today, MILESTONE_DAYS) }),
+        listMilestoneOccurrences(db, actor.userId, today, addDays(today, 60), { birthdaysTo: addDays(today, MILESTONE_DAYS), soonTo: addDays(today, MILESTONE_DAYS) }),
         repo.dormantStrongTies(db, actor.userId, DORMANT_MIN_POINTS, silentBefore, today, fetch),
         repo.recentlyAdded(db, actor.userId, since, 50),
       ]);

@@ -98,6 +98,24 @@ describe.each(dialects)('Today agenda on %s', (dialect) => {
     expect((await today(user)).items.map((i) => i.contactName)).not.toContain('Nina New');
   });
 
+  it('shows a milestone a week ahead, or as far ahead as it asks to be reminded', async () => {
+    const user = await t.signUp();
+    const milestone = async (name: string, onDate: string, remindDaysBefore: number) => {
+      const c = await contact(user, { name });
+      const res = await call(user, 'POST', '/milestones', { contactId: c.id, kind: 'launch', title: `${name} launches`, onDate, recurrence: 'once', remindDaysBefore });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await milestone('Soon Sam', '2026-06-20', 0);
+    await milestone('Early Eve', '2026-07-05', 30);
+    await milestone('Late Lou', '2026-07-05', 7);
+    await milestone('Far Fred', '2026-08-30', 60);
+    const agenda = await today(user);
+    expect(agenda.items.filter((i) => i.type === 'milestone').map((i) => [i.contactName, i.reason])).toEqual([
+      ['Soon Sam', 'launch in 5 days'],
+      ['Early Eve', 'launch in 20 days'],
+    ]);
+  });
+
   it('refuses bad actions and other people’s items', async () => {
     const user = await t.signUp();
     const other = await t.signUp();
