@@ -48,6 +48,77 @@ const earlier = (a: string | null, b: string | null) => (a === null ? b : b === 
  * time passes).
  */
 export async function aggregatesOf(db: Kysely<DB>, scope: { ownerId: string; contactIds?: string[] }, now: Date): Promise<Map<string, ContactAggregates>> {
+  if (!scope.contactIds) return ownerAggregates(db, scope.ownerId, now);
+  return contactAggregates(db, scope, now);
+}
+
+/**
+ * A whole account in one pass over its links, grouped by contact in index order (no sort): the
+ * all-time figures in SQL, the last 12 months' links handed back as one "YYYY-MMkind" list per contact
+ * and bucketed here. Contacts with links written without a kind (see contactAggregates) are then
+ * computed again the careful way. On SQLite the links come from the covering timeline index, contact
+ * after contact (`contact_id in (...)` walks it in contact order, so GROUP BY needs no temporary
+ * B-tree); PostgreSQL scans the owner's links and aggregates with a hash.
+ */
+async function ownerAggregates(db: Kysely<DB>, ownerId: string, now: Date): Promise<Map<string, ContactAggregates>> {
+  const sqlite = dialectOf(db) === 'sqlite';
+  const months = windowMonths(now);
+  const from = `${months[0]}-01T00:00:00.000Z`;
+  const lastMonth = new Date(`${months.at(-1)}-01T00:00:00.000Z`);
+  const until = new Date(Date.UTC(lastMonth.getUTCFullYear(), lastMonth.getUTCMonth() + 1, 1)).toISOString();
+  const inWindow = sql`ic.occurred_at >= ${from} and ic.occurred_at < ${until}`;
+  const windowList = sqlite
+    ? sql<string | null>`group_concat(case when ${inWindow} then substr(ic.occurred_at, 1, 7) || ic.kind end)`
+    : sql<string | null>`string_agg(case when ${inWindow} then to_char(ic.occurred_at at time zone 'UTC', 'YYYY-MM') || ic.kind end, ',')`;
+  const base = sqlite
+    ? db.selectFrom('interaction_contact as ic').where('ic.contact_id', 'in', db.selectFrom('contact').select('id').where('owner_id', '=', ownerId))
+    : db.selectFrom('interaction_contact as ic').where('ic.owner_id', '=', ownerId);
+  const rows = await base
+    .select([
+      'ic.contact_id',
+      (eb) => eb.fn.max('ic.occurred_at').as('last'),
+      (eb) => eb.fn.min('ic.occurred_at').as('first'),
+      sql<string | null>`max(case when ${col('link', 'kind')} in (${meaningfulList}) then ic.occurred_at end)`.as('last_meaningful'),
+      sql<number>`sum(${caseOf('link', 'points')})`.as('points'),
+      sql<number>`sum(case when ${col('link', 'initiated_by')} in ('them', 'mutual') then 1 else 0 end)`.as('them'),
+      sql<number>`sum(case when ${col('link', 'initiated_by')} in ('me', 'mutual') then 1 else 0 end)`.as('me'),
+      sql<number>`sum(case when ic.kind is null then 1 else 0 end)`.as('missing'),
+      windowList.as('recent'),
+    ])
+    .groupBy('ic.contact_id')
+    .execute();
+  const result = new Map<string, ContactAggregates>();
+  const missing: string[] = [];
+  for (const r of rows) {
+    if (Number(r.missing) > 0) {
+      missing.push(r.contact_id);
+      continue;
+    }
+    const buckets: MonthBuckets = {};
+    if (r.recent)
+      for (const entry of r.recent.split(',')) {
+        const month = entry.slice(0, 7);
+        const profile = kindProfiles[entry.slice(7) as InteractionKind];
+        const [points, depth] = profile ? [profile.points, profile.depth] : [0, 0];
+        const prev = buckets[month];
+        buckets[month] = prev ? [prev[0] + points, Math.max(prev[1], depth), prev[2] + 1] : [points, depth, 1];
+      }
+    result.set(r.contact_id, {
+      last_interaction_at: iso(r.last),
+      first_interaction_at: iso(r.first),
+      last_meaningful_at: iso(r.last_meaningful),
+      rel_points: Number(r.points),
+      rel_them: Number(r.them),
+      rel_me: Number(r.me),
+      rel_months: JSON.stringify(Object.fromEntries(Object.entries(buckets).sort(([x], [y]) => x.localeCompare(y)))),
+    });
+  }
+  for (let i = 0; i < missing.length; i += 1000)
+    for (const [id, a] of await contactAggregates(db, { ownerId, contactIds: missing.slice(i, i + 1000) }, now)) result.set(id, a);
+  return result;
+}
+
+async function contactAggregates(db: Kysely<DB>, scope: { ownerId: string; contactIds?: string[] }, now: Date): Promise<Map<string, ContactAggregates>> {
   const result = new Map<string, ContactAggregates>((scope.contactIds ?? []).map((id) => [id, emptyAggregates()]));
   if (scope.contactIds && scope.contactIds.length === 0) return result;
   const sqlite = dialectOf(db) === 'sqlite';
