@@ -29,6 +29,7 @@ const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT
 
 /** Splits at `sep` outside double quotes. */
 function splitOutsideQuotes(s: string, sep: string): string[] {
+  if (!s.includes('"')) return s.split(sep); // the common case, without walking the characters
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -104,18 +105,21 @@ function colonIndex(line: string): number {
 /** Reads the cards of a file; a card that never ends or has no properties comes back as a failure. */
 export async function* readVCards(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<{ card: VCard } | { line: number; failure: string }> {
   let card: VCard | null = null;
-  let logical: { text: string; line: number } | null = null;
+  /** The line being read, with the name and parameters of its first physical line (read once). */
+  let logical: { text: string; line: number; colon: number; head: ReturnType<typeof parseHead> | null } | null = null;
   let logicalParams: Record<string, string[]> | null = null;
   let dropping = false;
 
   function* finish(): Generator<{ card: VCard } | { line: number; failure: string }> {
     if (!logical) return;
     const { text, line } = logical;
+    // Continuation lines only add to the value, so the head read from the first line stands when that line had its colon.
+    const known = logical.head && logical.colon > 0 ? { colon: logical.colon, head: logical.head } : null;
     logical = null;
     logicalParams = null;
-    const colon = colonIndex(text);
+    const colon = known ? known.colon : colonIndex(text);
     if (colon < 0) return; // not a property line: ignored, as readers of vCard do
-    const head = parseHead(text.slice(0, colon));
+    const head = known ? known.head : parseHead(text.slice(0, colon));
     let value = text.slice(colon + 1);
     if (head.name === 'BEGIN' && value.trim().toUpperCase() === 'VCARD') {
       if (card) yield { line: card.line, failure: 'card has no END:VCARD before the next BEGIN:VCARD' };
@@ -152,9 +156,9 @@ export async function* readVCards(chunks: AsyncIterable<string> | Iterable<strin
     }
     yield* finish();
     if (text.trim() === '') continue;
-    logical = { text, line };
     const colon = colonIndex(text);
     const head = colon > 0 ? parseHead(text.slice(0, colon)) : null;
+    logical = { text, line, colon, head };
     logicalParams = head?.params ?? null;
     dropping = head !== null && (BINARY.has(head.name) || isBase64(head.params));
     if (dropping) logical.text = text.slice(0, colon + 1);
