@@ -32,6 +32,12 @@ const fieldLabels: Record<string, string> = {
   linkedin: 'LinkedIn URL',
   website: 'Website',
   howWeMet: 'How we met',
+  pronouns: 'Pronouns',
+  headline: 'Headline',
+  timezone: 'Time zone',
+  circle: 'Circle',
+  cadenceDays: 'Keep in touch every (days)',
+  starred: 'Starred',
 };
 
 function Counts({ result }: { result: ImportDto }) {
