@@ -16,12 +16,44 @@ export function todayIn(clock: Clock, timeZone: string): string {
   return DateTime.fromJSDate(clock.now(), { zone: timeZone }).toISODate()!;
 }
 
+/** Per-zone formatters for dateIn's fast path (Intl: about a tenth of luxon's cost per call). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** An instant with its offset (Z or ±hh:mm): Date.parse reads it exactly as luxon does. */
+const instantWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
 /** The calendar date (YYYY-MM-DD) of an instant, as seen in a time zone. */
 export function dateIn(iso: string, timeZone: string): string {
+  // Recomputing a whole account calls this once per contact: Intl for ISO instants, luxon otherwise.
+  if (instantWithOffset.test(iso)) {
+    let format = dayFormats.get(timeZone);
+    if (!format) {
+      try {
+        format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      } catch {
+        format = undefined;
+      }
+      if (format) dayFormats.set(timeZone, format);
+    }
+    const ms = Date.parse(iso);
+    if (format && !Number.isNaN(ms)) {
+      const day = format.format(ms);
+      if (isoDate.test(day)) return day;
+    }
+  }
   return DateTime.fromISO(iso, { zone: timeZone }).toISODate()!;
 }
 
 export function addDays(date: string, days: number): string {
+  // A valid YYYY-MM-DD is UTC midnight to Date.parse: whole days are plain arithmetic.
+  if (isoDate.test(date) && Number.isInteger(days)) {
+    const ms = Date.parse(date);
+    if (!Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date)) {
+      const out = new Date(ms + days * DAY_MS).toISOString();
+      if (isoDate.test(out.slice(0, 10)) && out.length === 24) return out.slice(0, 10);
+    }
+  }
   return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
 
