@@ -126,6 +126,22 @@ describe.each(dialects)('imports on %s', (dialect) => {
     });
   });
 
+  it('sets only the columns given: an undo record written before a column existed leaves that column alone', async () => {
+    const user = await t.signUp();
+    const a = (await call(user, 'POST', '/contacts', { name: 'Old Record', title: 'Was', circle: 'inner', cadenceDays: 30, starred: true })).json();
+    const b = (await call(user, 'POST', '/contacts', { name: 'New Record', title: 'Was too' })).json();
+    const { updateContactRows } = await import('./imports.repository');
+    await t.database.db.transaction().execute(async (trx) => {
+      const old = { given_name: null, family_name: null, organization_id: null, title: 'Old title', location: null, birthday: null, how_we_met: null, emails: '[]', phones: '[]', social_profiles: '[]', updated_at: '2026-03-01T12:00:00.000Z' };
+      await updateContactRows(trx, user.userId, [
+        { id: a.id, values: old as never },
+        { id: b.id, values: { ...old, title: 'B title', pronouns: 'they/them', headline: null, timezone: 'Europe/Paris', circle: 'close', cadence_days: 7, starred: true, next_due_on: '2026-03-08' } },
+      ]);
+    });
+    expect((await call(user, 'GET', `/contacts/${a.id}`)).json()).toMatchObject({ title: 'Old title', circle: 'inner', cadenceDays: 30, starred: true });
+    expect((await call(user, 'GET', `/contacts/${b.id}`)).json()).toMatchObject({ title: 'B title', pronouns: 'they/them', timezone: 'Europe/Paris', circle: 'close', cadenceDays: 7, starred: true, nextDueOn: '2026-03-08' });
+  });
+
   const multipart = (fields: Record<string, string>, file: { name: string; content: Buffer | string }) => {
     const boundary = '----rapport-test-boundary';
     const parts = [
