@@ -16,10 +16,10 @@ export const goTo: { key: string; path: string; label: string }[] = [
   { key: 'f', path: '/follow-ups', label: 'Follow-ups' },
   { key: 'r', path: '/review', label: 'Weekly review' },
   { key: 'a', path: '/appreciation', label: 'Appreciation' },
+  { key: 'i', path: '/insights', label: 'Insights' },
   { key: 'e', path: '/events', label: 'Events' },
   { key: 'o', path: '/organizations', label: 'Organizations' },
   { key: 't', path: '/tags', label: 'Tags' },
-  { key: 'i', path: '/import', label: 'Import' },
   { key: 's', path: '/settings', label: 'Settings' },
 ];
 
