@@ -21,13 +21,12 @@ export function escapeText(value: string): string {
   return /[\\;,\r\n]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n') : value;
 }
 
+const nonAscii = /[^\x00-\x7f]/;
+
 /**
  * One content line with its CRLF, folded (RFC 5545 3.1) so no line is longer than 75 octets: the
  * continuation lines start with a space, and a UTF-8 character is never split.
  */
-// eslint-disable-next-line no-control-regex
-const nonAscii = /[^\x00-\x7f]/;
-
 export function line(content: string): string {
   const ascii = !nonAscii.test(content);
   if (ascii ? content.length <= 75 : content.length <= 25 || Buffer.byteLength(content) <= 75) return content + CRLF;
