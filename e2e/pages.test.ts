@@ -59,8 +59,18 @@ const pages = [
   { name: 'home', path: '/', ready: /Good (morning|afternoon|evening)/ },
   { name: 'contacts', path: '/contacts', ready: 'Contacts' },
   { name: 'follow-ups', path: '/follow-ups', ready: 'Follow-ups' },
+  { name: 'review', path: '/review', ready: 'Weekly review' },
+  { name: 'appreciation', path: '/appreciation', ready: 'Appreciation' },
+  { name: 'insights', path: '/insights', ready: 'Insights' },
+  { name: 'events', path: '/events', ready: 'Events' },
+  { name: 'chats', path: '/chats', ready: 'Coffee chats' },
+  { name: 'mentorships', path: '/mentorships', ready: 'Mentorships' },
+  { name: 'communities', path: '/communities', ready: 'Communities' },
+  { name: 'social', path: '/social', ready: 'Social media' },
   { name: 'organizations', path: '/organizations', ready: 'Organizations' },
   { name: 'tags', path: '/tags', ready: 'Tags' },
+  { name: 'import', path: '/import', ready: 'Import contacts' },
+  { name: 'duplicates', path: '/duplicates', ready: 'Duplicates' },
   { name: 'settings', path: '/settings', ready: 'Settings' },
 ];
 
