@@ -133,6 +133,29 @@ describe('main pages with demo data', () => {
     });
   }
 
+  it('shows a new account its empty state and the shortcuts help (axe on both, desktop and phone)', async () => {
+    for (const viewport of [
+      { label: 'desktop', width: 1280, height: 800 },
+      { label: 'phone', width: 390, height: 844 },
+    ]) {
+      const { context, page } = await newPage(browser, server.url, { width: viewport.width, height: viewport.height });
+      await page.goto('/sign-up');
+      await page.getByLabel('Name').fill('Sam Lee');
+      await page.getByLabel('Email').fill(`sam-${viewport.label}@example.com`);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByRole('region', { name: 'Welcome to Rapport' }).getByRole('button', { name: 'Load demo data' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await seriousViolations(page), `welcome (${viewport.label})`).toEqual([]);
+      await shoot(page, `welcome-${viewport.label}`);
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      expect(await seriousViolations(page), `shortcuts (${viewport.label})`).toEqual([]);
+      await shoot(page, `shortcuts-${viewport.label}`);
+      await context.close();
+    }
+  });
+
   it('renders the contacts page in the dark theme', async () => {
     const { context, page } = await newPage(browser, server.url);
     await signIn(page);

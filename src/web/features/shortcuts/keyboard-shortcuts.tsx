@@ -45,7 +45,7 @@ function Keys({ combo }: { combo: string }) {
 export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const phone = useMediaQuery('(max-width: 36em)');
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="xl" fullScreen={phone}>
+    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="xl" fullScreen={phone} closeButtonProps={{ 'aria-label': 'Close' }}>
       <Text size="sm" c="dimmed" mb="md">
         Single-key shortcuts work anywhere except while you type in a field.
       </Text>
