@@ -27,4 +27,12 @@ describe.each(dialects)('rapport communities on %s', { timeout: 120_000 }, (dial
     const list = await runJson(['communities'], { env });
     expect(list.items[0]).toMatchObject({ thisWeek: 1, members: 1, contributions: 1 });
   });
+
+  it('joins the weekly goals: rapport goals set community-contributions counts the contributions of the week', async () => {
+    await runJson(['communities', 'contribute', 'remote', 'Gave', 'a', 'lightning', 'talk', '--kind', 'talk'], { env });
+    const goal = await runJson(['goals', 'set', 'community-contributions', '3'], { env });
+    expect(goal).toMatchObject({ metric: 'community_contributions', label: 'Community contributions', target: 3, thisWeek: 2, met: false });
+    const text = await runCli(['goals'], { env });
+    expect(text.stdout).toMatch(/Community contributions[ │]+2 \/ 3/);
+  });
 });

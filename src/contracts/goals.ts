@@ -4,13 +4,15 @@ import { FollowUp } from './follow-ups';
 
 /**
  * Weekly goals. reach_outs: interactions you initiated (initiatedBy "me"); new_connections: contacts
- * added; kudos_given: kudos you gave. Weeks start on Monday in your time zone.
+ * added; kudos_given: kudos you gave; community_contributions: contributions recorded in your communities
+ * (by the day they happened). Weeks start on Monday in your time zone.
  */
-export const goalMetrics = ['reach_outs', 'new_connections', 'kudos_given'] as const;
+export const goalMetrics = ['reach_outs', 'new_connections', 'kudos_given', 'community_contributions'] as const;
 export const goalLabels: Record<(typeof goalMetrics)[number], string> = {
   reach_outs: 'Reach-outs',
   new_connections: 'New connections',
   kudos_given: 'Kudos given',
+  community_contributions: 'Community contributions',
 };
 
 const target = z.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000');

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { WeeklyGoalTable } from '../../db/schema';
 import { countsBetween, kudosGivenDaysSince } from '../appreciation/appreciation.repository';
+import { contributionDaysSince, contributionsBetween } from '../communities/communities.repository';
 import { toFollowUpDto } from '../follow-ups/follow-ups.service';
 import { listMilestoneOccurrences } from '../milestones/milestones.repository';
 import * as repo from './goals.repository';
@@ -17,7 +18,8 @@ const HISTORY_WEEKS = 8;
 /**
  * Weekly goals (strategy 7: be proactive and consistent) and the weekly review. Progress is computed
  * from what was logged, never stored: reach-outs are interactions you initiated, new connections are
- * contacts added, kudos given are kudos you gave. A streak uses the goal's current target for every week.
+ * contacts added, kudos given are kudos you gave, community contributions are the contributions recorded in
+ * your communities (by the day they happened). A streak uses the goal's current target for every week.
  */
 export function goalService(deps: Deps) {
   const { database, clock } = deps;
@@ -29,6 +31,7 @@ export function goalService(deps: Deps) {
     const from = startOfDayIso(fromWeek, tz);
     if (metric === 'reach_outs') return countByWeek((await repo.reachOutTimesSince(db, actor.userId, from)).map((t) => weekOfInstant(t, tz)));
     if (metric === 'new_connections') return countByWeek((await repo.contactCreationsSince(db, actor.userId, from)).map((t) => weekOfInstant(t, tz)));
+    if (metric === 'community_contributions') return countByWeek((await contributionDaysSince(db, actor.userId, fromWeek)).map(weekStartOf));
     return countByWeek((await kudosGivenDaysSince(db, actor.userId, fromWeek)).map(weekStartOf));
   }
 
@@ -110,17 +113,18 @@ export function goalService(deps: Deps) {
       const start = query.week ? weekStartOf(query.week) : addWeeks(weekStartOf(today), -1);
       const { from, to } = weekInstants(start, tz);
       const end = weekEndOf(start);
-      const [kinds, newContacts, followUpsDone, appreciation, goals] = await Promise.all([
+      const [kinds, newContacts, followUpsDone, appreciation, goals, contributions] = await Promise.all([
         repo.interactionCounts(db, actor.userId, from, to),
         repo.contactsCreatedBetween(db, actor.userId, from, to),
         repo.followUpsDoneBetween(db, actor.userId, from, to),
         countsBetween(db, actor.userId, start, end),
         repo.listGoals(db, actor.userId),
+        contributionsBetween(db, actor.userId, start, end),
       ]);
       const interactionsByKind = Object.fromEntries(kinds.map((k) => [k.kind, k.n]));
       const reachOuts = kinds.reduce((sum, k) => sum + k.mine, 0);
       const kudosGiven = appreciation.kudos_given ?? 0;
-      const countOf: Record<GoalMetric, number> = { reach_outs: reachOuts, new_connections: newContacts, kudos_given: kudosGiven };
+      const countOf: Record<GoalMetric, number> = { reach_outs: reachOuts, new_connections: newContacts, kudos_given: kudosGiven, community_contributions: contributions };
 
       const aheadEnd = addDays(today, 6);
       const [due, overdue, occurrences] = await Promise.all([

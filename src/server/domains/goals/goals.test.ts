@@ -95,6 +95,43 @@ describe.each(dialects)('weekly goals and review on %s', (dialect) => {
     expect((await call(user, 'GET', `/goals/${kudos.id}`)).json()).toMatchObject({ streak: 2 });
   });
 
+  it('counts community contributions across all your communities, with streak, history and the review', async () => {
+    now = new Date('2026-03-04T12:00:00Z'); // Wednesday of the week of Mar 2
+    const user = await t.signUp();
+    const other = await t.signUp();
+    const guild = (await call(user, 'POST', '/communities', { name: 'Rust guild', weeklyGoal: 2 })).json().id;
+    const forum = (await call(user, 'POST', '/communities', { name: 'Design forum' })).json().id;
+    const theirs = (await call(other, 'POST', '/communities', { name: 'Not mine' })).json().id;
+    const contribute = (who: TestUser, community: string, occurredOn: string) =>
+      call(who, 'POST', `/communities/${community}/contributions`, { kind: 'answer', title: 'Helped', occurredOn });
+    for (const [c, day] of [
+      [guild, '2026-02-16'],
+      [forum, '2026-02-22'], // Sunday: still the week of Feb 16
+      [guild, '2026-02-23'],
+      [forum, '2026-03-01'],
+      [guild, '2026-03-02'], // this week
+    ] as const)
+      expect((await contribute(user, c, day)).statusCode).toBe(201);
+    await contribute(other, theirs, '2026-03-03'); // someone else's: never counted
+    await contribute(other, theirs, '2026-03-03');
+
+    const created = await call(user, 'POST', '/goals', { metric: 'community_contributions', target: 2 });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ metric: 'community_contributions', label: 'Community contributions', target: 2, thisWeek: 1, met: false, streak: 0 });
+    expect(created.json().history.slice(-3).map((w: { count: number }) => w.count)).toEqual([2, 2, 1]);
+
+    // Set a week later: the week of Mar 2 reaches 2 and counts; earlier weeks are before the goal.
+    await contribute(user, forum, '2026-03-08');
+    now = new Date('2026-03-10T12:00:00Z');
+    const list = (await call(user, 'GET', '/goals')).json();
+    expect(list.items).toEqual([expect.objectContaining({ metric: 'community_contributions', thisWeek: 0, met: false, streak: 1 })]);
+    const patched = await call(user, 'PATCH', `/goals/${created.json().id}`, { target: 3 });
+    expect(patched.json()).toMatchObject({ target: 3, streak: 0 });
+    const review = (await call(user, 'GET', '/review')).json();
+    expect(review.lastWeek.goals).toEqual([{ metric: 'community_contributions', label: 'Community contributions', target: 3, count: 2, met: false }]);
+    expect((await call(other, 'GET', `/goals/${created.json().id}`)).statusCode).toBe(404);
+  });
+
   it('refuses bad goals and hides other people’s', async () => {
     const user = await t.signUp();
     const other = await t.signUp();

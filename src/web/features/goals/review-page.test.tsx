@@ -83,6 +83,7 @@ describe('Weekly review page', () => {
     await userEvent.clear(target);
     await userEvent.type(target, '2');
     await userEvent.click(within(form).getByRole('textbox', { name: 'Goal' }));
+    expect(await screen.findByRole('option', { name: 'Community contributions' })).toBeInTheDocument();
     await userEvent.click(await screen.findByRole('option', { name: 'Kudos given' }));
     await userEvent.click(within(form).getByRole('button', { name: 'Set goal' }));
     expect(await screen.findByLabelText('Kudos given goal')).toBeInTheDocument();

@@ -8,11 +8,12 @@ import { formatDate, kindLabels } from '../../ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useCreateGoal, useDeleteGoal, useGoals, useReview, useUpdateGoal } from './hooks';
 
-const metricLabels: Record<GoalMetric, string> = { reach_outs: 'Reach-outs', new_connections: 'New connections', kudos_given: 'Kudos given' };
+const metricLabels: Record<GoalMetric, string> = { reach_outs: 'Reach-outs', new_connections: 'New connections', kudos_given: 'Kudos given', community_contributions: 'Community contributions' };
 const metricHelp: Record<GoalMetric, string> = {
   reach_outs: 'interactions you initiated',
   new_connections: 'contacts added',
   kudos_given: 'kudos you gave',
+  community_contributions: 'contributions recorded in your communities',
 };
 
 const weeks = (n: number) => `${n} week${n === 1 ? '' : 's'}`;
