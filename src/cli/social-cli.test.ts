@@ -26,4 +26,11 @@ describe.each(dialects)('rapport engage and posts on %s', { timeout: 120_000 }, 
     expect(moved.status).toBe('published');
     expect(log.items).toHaveLength(1);
   });
+
+  it('reminds of a post scheduled for today in rapport today', async () => {
+    await runJson(['posts', 'add', 'Why I mentor', '--platform', 'LinkedIn', '--on', 'today'], { env });
+    const [text, json] = await Promise.all([runCli(['today'], { env }), runJson(['today'], { env })]);
+    expect(text.stdout).toContain('Plan: Scheduled post for LinkedIn today: Why I mentor');
+    expect(json.reminders).toEqual([expect.objectContaining({ type: 'scheduled_post', title: 'Why I mentor', link: '/social' })]);
+  });
 });

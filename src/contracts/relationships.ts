@@ -160,6 +160,17 @@ export const TodayItem = z
     eventName: z.string().nullable(),
   })
   .meta({ id: 'TodayItem' });
+/** A reminder on the agenda that is about your own plans, not a contact (outside the daily budget). */
+export const TodayReminder = z
+  .object({
+    id: z.string().describe('content_post:{id}'),
+    type: z.enum(['scheduled_post']),
+    title: z.string(),
+    reason: z.string().describe('Why it is on the list, in words'),
+    date: z.string(),
+    link: z.string().describe('Where to act on it in the web app'),
+  })
+  .meta({ id: 'TodayReminder' });
 export const Today = z
   .object({
     date: z.string().describe('Today in your time zone'),
@@ -167,6 +178,7 @@ export const Today = z
     budget: z.number().int(),
     items: z.array(TodayItem),
     more: z.number().int().describe('Candidates left out by the daily budget'),
+    reminders: z.array(TodayReminder).describe('Your own plans for today (scheduled posts of the content plan); not counted in the budget'),
   })
   .meta({ id: 'Today' });
 export const TodayQuery = z.strictObject({
@@ -195,5 +207,6 @@ export type TemplatePurpose = (typeof templatePurposes)[number];
 export type TemplatePreviewRequestInput = z.infer<typeof TemplatePreviewRequest>;
 export type TemplatePreviewDto = z.infer<typeof TemplatePreview>;
 export type TodayItemDto = z.infer<typeof TodayItem>;
+export type TodayReminderDto = z.infer<typeof TodayReminder>;
 export type TodayDto = z.infer<typeof Today>;
 export type TodayActionInput = z.infer<typeof TodayAction>;

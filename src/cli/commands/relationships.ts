@@ -63,6 +63,7 @@ export function registerRelationships(program: Command): void {
         if (opts.limit !== undefined && (opts.limit < 1 || opts.limit > 50)) throw new AppError('validation', '--limit must be between 1 and 50');
         const agenda = await ctx.services.today.agenda(actor, { limit: opts.limit });
         if (ctx.json) return printJson(agenda);
+        for (const r of agenda.reminders) printLine(`${color.blue('Plan:')} ${r.reason} ${color.dim('(rapport posts)')}`);
         if (agenda.items.length === 0) return printLine(`Nothing for today (${agenda.date}). Set cadences with: rapport circles set close 30`);
         heading(`Today, ${agenda.date}`);
         printTable(

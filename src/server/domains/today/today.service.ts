@@ -10,6 +10,7 @@ import { followUpService } from '../follow-ups/follow-ups.service';
 import { findMilestone, listMilestoneOccurrences, updateMilestone, type MilestoneOccurrence } from '../milestones/milestones.repository';
 import { defaultTitles } from '../milestones/milestones.service';
 import { cachedSettings, effectiveCadence, readSettings } from '../relationships/settings';
+import { scheduledPostsOn } from '../social/social.repository';
 import * as repo from './today.repository';
 
 /** How the agenda ranks (higher first) and which circles weigh more when equally overdue. */
@@ -51,7 +52,7 @@ export function todayService(deps: Deps) {
       const fetch = budget * 2;
       const since = DateTime.fromJSDate(now).minus({ days: NEW_CONTACT_DAYS }).toUTC().toISO()!;
       const silentBefore = DateTime.fromJSDate(now).minus({ days: DORMANT_AFTER_DAYS }).toUTC().toISO()!;
-      const [due, dueCount, cadence, cadenceCount, occurrences, dormant, recent] = await Promise.all([
+      const [due, dueCount, cadence, cadenceCount, occurrences, dormant, recent, posts] = await Promise.all([
         repo.dueFollowUps(db, actor.userId, today, fetch),
         repo.countDueFollowUps(db, actor.userId, today),
         repo.dueByCircle(db, actor.userId, today, fetch),
@@ -59,6 +60,7 @@ export function todayService(deps: Deps) {
         listMilestoneOccurrences(db, actor.userId, today, addDays(today, 60), { birthdaysTo: addDays(today, MILESTONE_DAYS), soonTo: addDays(today, MILESTONE_DAYS) }),
         repo.dormantStrongTies(db, actor.userId, DORMANT_MIN_POINTS, silentBefore, today, fetch),
         repo.recentlyAdded(db, actor.userId, since, 50),
+        scheduledPostsOn(db, actor.userId, today),
       ]);
 
       const items: Ranked[] = [];
@@ -180,7 +182,15 @@ export function todayService(deps: Deps) {
       // Candidates left out: the ones looked at, plus due ones beyond what was fetched.
       const candidates = new Set(items.map((i) => i.contactId)).size + Math.max(0, dueCount - due.length) + Math.max(0, cadenceCount - cadence.length);
       const more = Math.max(0, candidates - chosen.length);
-      return { date: today, timezone: actor.timezone, budget, items: chosen.map(({ priority: _p, ...item }) => item), more };
+      const reminders = posts.map((p) => ({
+        id: `content_post:${p.id}`,
+        type: 'scheduled_post' as const,
+        title: p.topic,
+        reason: `Scheduled post${p.platform ? ` for ${p.platform}` : ''} today: ${p.topic}`,
+        date: today,
+        link: '/social',
+      }));
+      return { date: today, timezone: actor.timezone, budget, items: chosen.map(({ priority: _p, ...item }) => item), more, reminders };
     },
 
     /** done or snooze an agenda item; what that means depends on the item (docs/api.md). */

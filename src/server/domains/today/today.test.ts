@@ -116,6 +116,34 @@ describe.each(dialects)('Today agenda on %s', (dialect) => {
     ]);
   });
 
+  it('reminds of the posts scheduled for today, outside the budget, with a link to the content plan', async () => {
+    now = new Date('2026-06-15T22:30:00Z'); // already Tuesday the 16th in Berlin
+    const user = await t.signUp();
+    const other = await t.signUp();
+    await call(user, 'PATCH', '/me', { timezone: 'Europe/Berlin' });
+    const post = async (who: TestUser, body: object) => {
+      const res = await call(who, 'POST', '/content-posts', body);
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const due = await post(user, { topic: 'Lessons from remote onboarding', status: 'scheduled', platform: 'LinkedIn', plannedOn: '2026-06-16' });
+    await post(user, { topic: 'No platform yet', status: 'scheduled', plannedOn: '2026-06-16' });
+    await post(user, { topic: 'Tomorrow', status: 'scheduled', platform: 'LinkedIn', plannedOn: '2026-06-17' });
+    await post(user, { topic: 'Just a draft', status: 'draft', platform: 'LinkedIn', plannedOn: '2026-06-16' });
+    await post(other, { topic: 'Someone else’s', status: 'scheduled', platform: 'X', plannedOn: '2026-06-16' });
+
+    const agenda = (await call(user, 'GET', '/today?limit=1')).json();
+    expect(agenda).toMatchObject({ date: '2026-06-16', items: [] });
+    expect(agenda.reminders).toEqual([
+      { id: `content_post:${due}`, type: 'scheduled_post', title: 'Lessons from remote onboarding', reason: 'Scheduled post for LinkedIn today: Lessons from remote onboarding', date: '2026-06-16', link: '/social' },
+      expect.objectContaining({ reason: 'Scheduled post today: No platform yet' }),
+    ]);
+    // Published, it leaves the agenda.
+    expect((await call(user, 'PATCH', `/content-posts/${due}`, { status: 'published' })).statusCode).toBe(200);
+    expect((await call(user, 'GET', '/today')).json().reminders.map((r: { title: string }) => r.title)).toEqual(['No platform yet']);
+    expect((await call(other, 'GET', '/today')).json().reminders).toEqual([]); // the other user's day is still the 15th in UTC
+  });
+
   it('refuses bad actions and other people’s items', async () => {
     const user = await t.signUp();
     const other = await t.signUp();

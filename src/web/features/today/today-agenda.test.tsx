@@ -88,4 +88,17 @@ describe('Home page: the Today agenda', () => {
     await waitFor(() => expect(calls.find((c) => c.path === '/api/v1/today/actions')?.body).toEqual({ item: 'cadence:c1', action: 'snooze', until: '2026-07-01' }));
     expect(await screen.findByText('Nothing for today')).toBeInTheDocument();
   });
+
+  it('shows the posts scheduled for today with a link to the content plan', async () => {
+    const reminders = [{ id: 'content_post:p1', type: 'scheduled_post', title: 'Remote onboarding', reason: 'Scheduled post for LinkedIn today: Remote onboarding', date: '2026-06-15', link: '/social' }];
+    fakeApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/contacts': { body: { items: [contact()], nextCursor: null } },
+      'GET /api/v1/today': () => ({ body: { date: '2026-06-15', timezone: 'UTC', budget: 7, items: [item()], more: 0, reminders } }),
+    });
+    renderApp('/');
+    const plans = await screen.findByRole('list', { name: 'Your plans for today' });
+    expect(within(plans).getByText('Scheduled post for LinkedIn today: Remote onboarding')).toBeInTheDocument();
+    expect(within(plans).getByRole('link', { name: 'Open the content plan' })).toHaveAttribute('href', '/social');
+  });
 });

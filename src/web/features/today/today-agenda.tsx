@@ -148,6 +148,7 @@ export function TodayAgenda() {
   if (today.isPending) return <LoadingState rows={4} />;
   if (today.isError) return <ErrorState error={today.error} onRetry={() => void today.refetch()} />;
   const { items, more, date, budget } = today.data;
+  const reminders = today.data.reminders ?? [];
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -159,6 +160,25 @@ export function TodayAgenda() {
           {more > 0 && ` · ${more} more waiting`}
         </Text>
       </Group>
+      {reminders.length > 0 && (
+        <Stack gap={4} component="ul" aria-label="Your plans for today" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {reminders.map((r) => (
+            <Paper key={r.id} component="li" withBorder p="xs">
+              <Group justify="space-between" wrap="nowrap">
+                <Group gap="xs" wrap="nowrap">
+                  <Badge variant="light" color="cyan">
+                    Post
+                  </Badge>
+                  <Text size="sm">{r.reason}</Text>
+                </Group>
+                <Anchor component={Link} to={r.link} size="sm">
+                  Open the content plan
+                </Anchor>
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      )}
       {items.length === 0 ? (
         <EmptyState title="Nothing for today" icon={<IconSunHigh />}>
           You are all caught up. Set circles and cadences in Settings to get reminders.
