@@ -115,6 +115,7 @@ const cases: Record<string, Case> = {
   'POST /api/v1/calendar-feed': { expect: 'own' },
   'DELETE /api/v1/calendar-feed': { expect: 'own' },
   'GET /api/v1/insights': { expect: 'own' },
+
   'POST /api/v1/events': { body: () => ({ name: 'Walk conf', startsOn: '2026-03-01' }), expect: 'own' },
   'POST /api/v1/events/import-ics': { body: () => ({ ics: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//walk//EN\r\nBEGIN:VEVENT\r\nUID:walk@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260301T090000Z\r\nSUMMARY:Walk conf\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' }), expect: 'own' },
   'GET /api/v1/events': { expect: 'own' },

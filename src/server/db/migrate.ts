@@ -16,12 +16,12 @@ import type { DB } from './schema';
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-archived-in-list-indexes': archivedInListIndexes,
-  '0007-events-chats': eventsChats,
-  '0008-strategies': strategies,
   '0003-relationship-engine': relationshipEngine,
   '0004-appreciation-goals': appreciationGoals,
   '0005-imports': imports,
   '0006-perf-indexes': perfIndexes,
+  '0007-events-chats': eventsChats,
+  '0008-strategies': strategies,
 };
 
 /**

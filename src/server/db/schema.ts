@@ -169,48 +169,6 @@ export interface SearchTermTable {
   term: string;
 }
 
-// Issue 5 (relationship engine, migration 0003).
-export interface RelationshipSettingTable {
-  owner_id: string;
-  cadence_inner: number | null;
-  cadence_close: number | null;
-  cadence_active: number | null;
-  cadence_wider: number | null;
-  cadence_acquaintance: number | null;
-  daily_budget: number;
-  half_life_days: number;
-  updated_at: string;
-}
-
-export interface MilestoneTable {
-  id: string;
-  owner_id: string;
-  contact_id: string;
-  kind: string;
-  title: string;
-  /** YYYY-MM-DD, or --MM-DD for a yearly milestone whose year is unknown. */
-  on_date: string;
-  /** MM-DD of on_date: what the "next N days" lookups use. */
-  month_day: string;
-  recurrence: string;
-  remind_days_before: number;
-  notes: string | null;
-  /** Occurrences on or before this date were handled in the agenda. */
-  dismissed_through: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface MessageTemplateTable {
-  id: string;
-  owner_id: string;
-  purpose: string;
-  name: string;
-  body: string;
-  created_at: string;
-  updated_at: string;
-}
-
 // Issue 7 (networking strategies): events, people met, chats, question bank, booking page.
 export interface EventTable {
   id: string;
@@ -515,6 +473,9 @@ export interface DB {
   note: NoteTable;
   follow_up: FollowUpTable;
   search_term: SearchTermTable;
+  relationship_setting: RelationshipSettingTable;
+  milestone: MilestoneTable;
+  message_template: MessageTemplateTable;
   event: EventTable;
   event_person: EventPersonTable;
   chat: ChatTable;
@@ -529,9 +490,6 @@ export interface DB {
   engagement: EngagementTable;
   content_post: ContentPostTable;
   content_post_contact: ContentPostContactTable;
-  relationship_setting: RelationshipSettingTable;
-  milestone: MilestoneTable;
-  message_template: MessageTemplateTable;
   appreciation: AppreciationTable;
   weekly_goal: WeeklyGoalTable;
   calendar_feed: CalendarFeedTable;
