@@ -1,38 +1,18 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, newPage, startServer, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newPage, signUpInBrowser, useServerAndBrowser } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
+const ctx = useServerAndBrowser();
 
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { level: 1, name: new RegExp(name.split(' ')[0]!) }).waitFor();
-}
 
 describe('export and backup in Chromium', () => {
   it('downloads a vCard and a backup from Settings, and restores the backup into a new account', async () => {
-    const first = await newPage(browser, server.url);
+    const first = await newPage(ctx.browser, ctx.server.url);
     const errors: string[] = [];
     first.page.on('pageerror', (e) => errors.push(e.message));
-    await signUp(first.page, 'Priya Raman', 'priya-backup@example.com');
+    await signUpInBrowser(first.page, 'Priya Raman', 'priya-backup@example.com');
     // The page's own session adds a contact through the API (same origin, so the CSRF check passes).
     const created = await first.page.evaluate(async () => {
       const res = await fetch('/api/v1/contacts', {
@@ -60,9 +40,9 @@ describe('export and backup in Chromium', () => {
     expect(JSON.parse(readFileSync(backupPath, 'utf8'))).toMatchObject({ format: 'rapport-backup', version: 1 });
     await first.context.close();
 
-    const second = await newPage(browser, server.url);
+    const second = await newPage(ctx.browser, ctx.server.url);
     second.page.on('pageerror', (e) => errors.push(e.message));
-    await signUp(second.page, 'Sam Carter', 'sam-restore@example.com');
+    await signUpInBrowser(second.page, 'Sam Carter', 'sam-restore@example.com');
     await second.page.goto('/settings');
     await second.page.locator('input[type="file"]').setInputFiles(backupPath);
     await second.page.getByRole('button', { name: 'Restore…' }).click();

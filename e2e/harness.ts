@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../src/server/db/embedded-postgres';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -80,4 +81,32 @@ export async function newPage(browser: Browser, baseURL: string, viewport = { wi
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return { context, page };
+}
+
+/**
+ * One production server and one Chromium for a test file: started before its tests, stopped after.
+ * Read `server` and `browser` inside tests (they are set once beforeAll has run).
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): { server: RunningServer; browser: Browser } {
+  const handles = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    ensureWebBuild();
+    handles.server = await startServer(env);
+    handles.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await handles.browser?.close();
+    await handles.server?.stop();
+  });
+  return handles;
+}
+
+/** Creates an account through the sign-up page and waits for the signed-in home page. */
+export async function signUpInBrowser(page: Page, name: string, email: string): Promise<void> {
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(name.split(' ')[0]!) }).waitFor();
 }

@@ -1,38 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, newPage, startServer, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newPage, signUpInBrowser, useServerAndBrowser } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ctx = useServerAndBrowser();
 
 const fixture = (name: string) => fileURLToPath(new URL(`../src/server/domains/imports/fixtures/${name}`, import.meta.url));
 
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { level: 1, name: new RegExp(name.split(' ')[0]!) }).waitFor();
-}
 
 describe('import wizard and duplicates in Chromium', () => {
   it('previews a LinkedIn export with its problem rows, imports it, undoes it; merges duplicates side by side', async () => {
-    const { page } = await newPage(browser, server.url);
+    const { page } = await newPage(ctx.browser, ctx.server.url);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await signUp(page, 'Priya Raman', 'priya-import@example.com');
+    await signUpInBrowser(page, 'Priya Raman', 'priya-import@example.com');
 
     await page.getByRole('link', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: 'Import contacts' }).waitFor();

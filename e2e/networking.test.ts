@@ -1,35 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, newPage, startServer, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newPage, signUpInBrowser, useServerAndBrowser } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
+const ctx = useServerAndBrowser();
 
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { level: 1, name: new RegExp(name.split(' ')[0]!) }).waitFor();
-}
 
 describe('networking strategies in Chromium', () => {
   it('event → add the people met in seconds → their follow-ups are on the home page today', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(ctx.browser, ctx.server.url);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await signUp(page, 'Priya Raman', 'priya-events@example.com');
+    await signUpInBrowser(page, 'Priya Raman', 'priya-events@example.com');
 
     await page.getByRole('link', { name: 'Events' }).click();
     await page.getByText('No events yet').waitFor();
@@ -57,10 +37,10 @@ describe('networking strategies in Chromium', () => {
     await context.close();
   });
   it('booking page → a visitor books a chat → it is in the pipeline with its invitation', async () => {
-    const owner = await newPage(browser, server.url);
+    const owner = await newPage(ctx.browser, ctx.server.url);
     const errors: string[] = [];
     owner.page.on('pageerror', (e) => errors.push(e.message));
-    await signUp(owner.page, 'Sam Lee', 'sam-booking@example.com');
+    await signUpInBrowser(owner.page, 'Sam Lee', 'sam-booking@example.com');
     await owner.page.getByRole('link', { name: 'Coffee chats' }).click();
     await owner.page.getByText('No chats yet').waitFor();
     await owner.page.getByRole('link', { name: 'Booking page' }).click();
@@ -71,7 +51,7 @@ describe('networking strategies in Chromium', () => {
     await owner.page.screenshot({ path: 'test-results/screenshots/booking-settings.png', fullPage: true });
 
     // A visitor, signed out, in another time zone.
-    const visitorContext = await browser.newContext({ baseURL: server.url, timezoneId: 'America/New_York', viewport: { width: 1000, height: 900 } });
+    const visitorContext = await ctx.browser.newContext({ baseURL: ctx.server.url, timezoneId: 'America/New_York', viewport: { width: 1000, height: 900 } });
     const visitor = await visitorContext.newPage();
     visitor.on('pageerror', (e) => errors.push(e.message));
     await visitor.goto('/book/sam-lee');
@@ -105,11 +85,11 @@ describe('networking strategies in Chromium', () => {
     await owner.context.close();
   });
   it('mentorship → an action item due today is on the home page; a logged session is listed', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(ctx.browser, ctx.server.url);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await signUp(page, 'Mia Chen', 'mia-mentor@example.com');
-    const created = await page.request.post('/api/v1/contacts', { data: { name: 'Grace Hopper', tags: ['compilers'] }, headers: { origin: server.url } });
+    await signUpInBrowser(page, 'Mia Chen', 'mia-mentor@example.com');
+    const created = await page.request.post('/api/v1/contacts', { data: { name: 'Grace Hopper', tags: ['compilers'] }, headers: { origin: ctx.server.url } });
     expect(created.status()).toBe(201);
     await page.reload(); // the contact was added behind the app's back: start from fresh data
 
