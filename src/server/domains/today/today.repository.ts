@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import { circles } from '../../../contracts/contacts';
 import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
@@ -33,8 +33,44 @@ export interface AgendaContact {
   first_interaction_at?: string | null;
 }
 
+/**
+ * The agenda's statements are built and compiled once per dialect (building a Kysely query, the
+ * six-branch UNION ALL above all, was a good part of a call's CPU); each call only fills in its values.
+ * Placeholders are strings no caller can pass, replaced by name in the compiled parameters.
+ */
+const compiled = new Map<string, CompiledQuery>();
+const P = {
+  owner: '\u0000owner',
+  today: '\u0000today',
+  limit: '\u0000limit',
+  since: '\u0000since',
+  minPoints: '\u0000minPoints',
+  silentBefore: '\u0000silentBefore',
+} as const;
+type Values = Partial<Record<keyof typeof P, unknown>>;
+const byPlaceholder = new Map<unknown, keyof typeof P>(Object.entries(P).map(([name, p]) => [p, name as keyof typeof P]));
+
+async function run<R>(db: Kysely<DB>, name: string, build: () => Compilable<R>, values: Values): Promise<R[]> {
+  const key = `${dialectOf(db)}:${name}`;
+  let query = compiled.get(key);
+  if (!query) {
+    query = build().compile();
+    compiled.set(key, query);
+  }
+  const parameters = query.parameters.map((p) => {
+    const named = byPlaceholder.get(p);
+    return named === undefined ? p : values[named];
+  });
+  const { rows } = await db.executeQuery<R>({ ...query, parameters } as CompiledQuery<R>);
+  return rows;
+}
+
 /** Open follow-ups due (or back from a snooze) today or earlier, oldest first: one range of follow_up_open_idx. */
 export async function dueFollowUps(db: Kysely<DB>, ownerId: string, today: string, limit: number) {
+  return run(db, 'dueFollowUps', () => dueFollowUpsQuery(db, P.owner, P.today, P.limit as unknown as number), { owner: ownerId, today, limit });
+}
+
+function dueFollowUpsQuery(db: Kysely<DB>, ownerId: string, today: string, limit: number) {
   return db
     .selectFrom('follow_up as f')
     .innerJoin('contact as c', 'c.id', 'f.contact_id')
@@ -44,19 +80,23 @@ export async function dueFollowUps(db: Kysely<DB>, ownerId: string, today: strin
     .where('f.remind_on', '<=', today)
     .orderBy('f.remind_on')
     .orderBy('f.id')
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }
 
 export async function countDueFollowUps(db: Kysely<DB>, ownerId: string, today: string): Promise<number> {
-  const row = await db
-    .selectFrom('follow_up')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('owner_id', '=', ownerId)
-    .where('done_at', 'is', null)
-    .where('remind_on', '<=', today)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const [row] = await run(
+    db,
+    'countDueFollowUps',
+    () =>
+      db
+        .selectFrom('follow_up')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('owner_id', '=', P.owner)
+        .where('done_at', 'is', null)
+        .where('remind_on', '<=', P.today),
+    { owner: ownerId, today },
+  );
+  return Number(row!.n);
 }
 
 /**
@@ -65,6 +105,10 @@ export async function countDueFollowUps(db: Kysely<DB>, ownerId: string, today: 
  * across circles by how overdue they are relative to their cadence.
  */
 export async function dueByCircle(db: Kysely<DB>, ownerId: string, today: string, perCircle: number): Promise<AgendaContact[]> {
+  return run(db, 'dueByCircle', () => dueByCircleQuery(db, P.owner, P.today, P.limit as unknown as number), { owner: ownerId, today, limit: perCircle }) as Promise<AgendaContact[]>;
+}
+
+function dueByCircleQuery(db: Kysely<DB>, ownerId: string, today: string, perCircle: number) {
   // One statement (one round trip on PostgreSQL): a UNION ALL of one index range per circle.
   const sqlite = dialectOf(db) === 'sqlite';
   const [first, ...rest] = [...circles, null].map((circle, k) => {
@@ -76,22 +120,36 @@ export async function dueByCircle(db: Kysely<DB>, ownerId: string, today: string
     const ranged = (sqlite ? byDue : byDue.orderBy('c.id')).limit(perCircle);
     return db.selectFrom(ranged.as(`r${k}`)).selectAll();
   });
-  return rest.reduce((all, q) => all.unionAll(q), first!).execute() as Promise<AgendaContact[]>;
+  return rest.reduce((all, q) => all.unionAll(q), first!);
 }
 
 export async function countDueContacts(db: Kysely<DB>, ownerId: string, today: string): Promise<number> {
-  const row = await db
-    .selectFrom('contact')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('owner_id', '=', ownerId)
-    .where('archived', '=', false)
-    .where('next_due_on', '<=', today)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const [row] = await run(
+    db,
+    'countDueContacts',
+    () =>
+      db
+        .selectFrom('contact')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('owner_id', '=', P.owner)
+        .where('archived', '=', false)
+        .where('next_due_on', '<=', P.today),
+    { owner: ownerId, today },
+  );
+  return Number(row!.n);
 }
 
 /** Once-strong ties (many interaction points) silent since before `silentBefore`, strongest first. */
 export async function dormantStrongTies(db: Kysely<DB>, ownerId: string, minPoints: number, silentBefore: string, today: string, limit: number): Promise<AgendaContact[]> {
+  return run(
+    db,
+    'dormantStrongTies',
+    () => dormantStrongTiesQuery(db, P.owner, P.minPoints as unknown as number, P.silentBefore, P.today, P.limit as unknown as number),
+    { owner: ownerId, minPoints, silentBefore, today, limit },
+  ) as Promise<AgendaContact[]>;
+}
+
+function dormantStrongTiesQuery(db: Kysely<DB>, ownerId: string, minPoints: number, silentBefore: string, today: string, limit: number) {
   return db
     .selectFrom('contact as c')
     .select(contactColumns)
@@ -102,8 +160,7 @@ export async function dormantStrongTies(db: Kysely<DB>, ownerId: string, minPoin
     .where((eb) => eb.or([eb('c.cadence_snoozed_until', 'is', null), eb('c.cadence_snoozed_until', '<=', today)]))
     .orderBy('c.rel_points', 'desc')
     .orderBy('c.last_meaningful_at', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }
 
 /**
@@ -112,6 +169,10 @@ export async function dormantStrongTies(db: Kysely<DB>, ownerId: string, minPoin
  * follow-up yet).
  */
 export async function recentlyAdded(db: Kysely<DB>, ownerId: string, since: string, limit: number): Promise<AgendaContact[]> {
+  return run(db, 'recentlyAdded', () => recentlyAddedQuery(db, P.owner, P.since, P.limit as unknown as number), { owner: ownerId, since, limit }) as Promise<AgendaContact[]>;
+}
+
+function recentlyAddedQuery(db: Kysely<DB>, ownerId: string, since: string, limit: number) {
   return db
     .selectFrom('contact as c')
     .select(contactColumns)
@@ -121,8 +182,7 @@ export async function recentlyAdded(db: Kysely<DB>, ownerId: string, since: stri
     .where((eb) => eb.or([eb('c.first_interaction_at', 'is', null), eb('c.first_interaction_at', '>=', since)]))
     .orderBy('c.created_at')
     .orderBy('c.id')
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }
 
 /** Which of these contacts have an open follow-up (already planned, so not "awaiting" one). */
