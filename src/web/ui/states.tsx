@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Center, Group, Loader, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconMoodEmpty } from '@tabler/icons-react';
+import { ApiError } from '../api/client';
 
 export function LoadingState({ label = 'Loading…', rows = 0 }: { label?: string; rows?: number }) {
   if (rows > 0)
@@ -64,4 +65,9 @@ export function NotFoundState({ what = 'page' }: { what?: string }) {
       It does not exist, was deleted, or belongs to another account.
     </EmptyState>
   );
+}
+
+/** A failed load of one record: "not found" when the API answered 404, else the error with a retry. */
+export function LoadErrorState({ error, onRetry, what }: { error: unknown; onRetry: () => void; what?: string }) {
+  return error instanceof ApiError && error.status === 404 ? <NotFoundState what={what} /> : <ErrorState error={error} onRetry={onRetry} />;
 }

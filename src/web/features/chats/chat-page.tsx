@@ -4,9 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendarDown, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { chatPurposes, chatStatuses, type ChatOutcome, type ChatPrepDto } from '../../../contracts';
-import { ApiError, fieldErrorsOf } from '../../api/client';
+import { fieldErrorsOf } from '../../api/client';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { ErrorState, LoadingState, NotFoundState } from '../../ui/states';
+import { ErrorState, LoadingState, LoadErrorState } from '../../ui/states';
 import { useChatPrep, useDeleteChat, useQuestions, useUpdateChat } from './hooks';
 import { kindLabels, nextStep, outcomeLabels, purposeLabels, stageLabels } from './labels';
 
@@ -254,7 +254,7 @@ export default function ChatPage() {
   const prep = useChatPrep(id);
   const remove = useDeleteChat();
   if (prep.isPending) return <LoadingState />;
-  if (prep.isError) return prep.error instanceof ApiError && prep.error.status === 404 ? <NotFoundState /> : <ErrorState error={prep.error} onRetry={() => void prep.refetch()} />;
+  if (prep.isError) return <LoadErrorState error={prep.error} onRetry={() => void prep.refetch()} />;
   const { chat } = prep.data;
   return (
     <Stack maw={1100}>

@@ -3,9 +3,9 @@ import { ActionIcon, Anchor, Badge, Button, Card, Grid, Group, Select, Stack, Te
 import { IconExternalLink, IconTrash, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { contributionKinds } from '../../../contracts';
-import { ApiError, fieldErrorsOf } from '../../api/client';
+import { fieldErrorsOf } from '../../api/client';
 import { formatDate } from '../../ui/format';
-import { ErrorState, LoadingState, NotFoundState } from '../../ui/states';
+import { ErrorState, LoadingState, LoadErrorState } from '../../ui/states';
 import { ContactPicker } from '../interactions/quick-log';
 import { ActivityBars } from './activity';
 import { communityRoleLabels } from './communities-page';
@@ -152,7 +152,7 @@ export default function CommunityPage() {
   const query = useCommunity(id);
   const remove = useDeleteCommunity();
   if (query.isPending) return <LoadingState />;
-  if (query.isError) return query.error instanceof ApiError && query.error.status === 404 ? <NotFoundState /> : <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) return <LoadErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
   return (
     <Stack maw={1100}>

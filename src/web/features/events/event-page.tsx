@@ -5,10 +5,10 @@ import { IconCheck, IconCopy, IconExternalLink, IconTrash, IconUsers, IconX } fr
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EventPersonDto } from '../../../contracts';
-import { ApiError, fieldErrorsOf } from '../../api/client';
+import { fieldErrorsOf } from '../../api/client';
 import { useUpdateFollowUp } from '../../api/hooks';
 import { formatDate } from '../../ui/format';
-import { EmptyState, ErrorState, LoadingState, NotFoundState } from '../../ui/states';
+import { EmptyState, ErrorState, LoadingState, LoadErrorState } from '../../ui/states';
 import { ContactPicker } from '../interactions/quick-log';
 import { relationshipKeys } from '../today/hooks';
 import { eventDates, FollowUpProgress, roleLabels } from './events-page';
@@ -193,7 +193,7 @@ export default function EventPage() {
   const people = useEventPeople(id);
   const remove = useDeleteEvent();
   if (event.isPending) return <LoadingState />;
-  if (event.isError) return event.error instanceof ApiError && event.error.status === 404 ? <NotFoundState /> : <ErrorState error={event.error} onRetry={() => void event.refetch()} />;
+  if (event.isError) return <LoadErrorState error={event.error} onRetry={() => void event.refetch()} />;
   const e = event.data;
   const items = people.data?.items ?? [];
   return (

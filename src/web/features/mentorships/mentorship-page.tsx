@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { mentorshipGoalStatuses, mentorshipStatuses, type MentorshipDto } from '../../../contracts';
-import { ApiError, fieldErrorsOf } from '../../api/client';
+import { fieldErrorsOf } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { addDays, formatDate, formatDateTime, todayIn } from '../../ui/format';
-import { ErrorState, LoadingState, NotFoundState } from '../../ui/states';
+import { ErrorState, LoadingState, LoadErrorState } from '../../ui/states';
 import { useAddAction, useAddGoal, useDeleteMentorship, useLogSession, useMentorship, useSessions, useUpdateAction, useUpdateGoal, useUpdateMentorship } from './hooks';
 import { roleText } from './mentorships-page';
 
@@ -170,7 +170,7 @@ export default function MentorshipPage() {
   const update = useUpdateMentorship(id);
   const remove = useDeleteMentorship();
   if (query.isPending) return <LoadingState />;
-  if (query.isError) return query.error instanceof ApiError && query.error.status === 404 ? <NotFoundState /> : <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) return <LoadErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const m = query.data;
   return (
     <Stack maw={1100}>
