@@ -51,6 +51,8 @@ async function shoot(page: Page, name: string) {
 }
 
 async function seriousViolations(page: Page) {
+  // Judge the page at rest: colours measured mid-transition (a dialog fading in) fail contrast at random.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
