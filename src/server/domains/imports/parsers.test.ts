@@ -180,6 +180,11 @@ describe('import parsers', () => {
     expect(offset!.timezone).toBeNull();
   });
 
+  it('splits CATEGORIES at unescaped commas only: an escaped backslash before a comma ends the tag', async () => {
+    const [card] = await parseVCardText('BEGIN:VCARD\nFN:X\nCATEGORIES:\\\\,!,a\\,b,c\\\\\\,d\nEND:VCARD\n');
+    expect(card!.tags).toEqual(['\\', '!', 'a,b', 'c\\,d']);
+  });
+
   it('reads dates and birthdays in their many shapes', () => {
     expect(readDate('20 Oct 2023', 'dmy')).toBe('2023-10-20');
     expect(readDate('Oct 20, 2023')).toBe('2023-10-20');

@@ -177,8 +177,8 @@ export function unescapeValue(v: string): string {
   return v.replace(/\\([nN,;:\\])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
-/** Splits a structured value (N, ORG, ADR) at unescaped semicolons, then unescapes each part. */
-export function structured(v: string): string[] {
+/** Splits a structured value (N, ORG, ADR) at unescaped semicolons, or a list (CATEGORIES) at unescaped commas, then unescapes each part. */
+export function structured(v: string, sep: ';' | ',' = ';'): string[] {
   const parts: string[] = [];
   let cur = '';
   for (let i = 0; i < v.length; i++) {
@@ -186,7 +186,7 @@ export function structured(v: string): string[] {
     if (ch === '\\' && i + 1 < v.length) {
       cur += ch + v[i + 1];
       i++;
-    } else if (ch === ';') {
+    } else if (ch === sep) {
       parts.push(unescapeValue(cur));
       cur = '';
     } else cur += ch;
@@ -306,7 +306,7 @@ export function vcardToCandidate(card: VCard): ContactCandidate {
         break;
       }
       case 'CATEGORIES':
-        for (const t of p.value.split(/(?<!\\),/).map((s) => clean(unescapeValue(s)))) if (t && !c.tags.includes(t)) c.tags.push(t);
+        for (const t of structured(p.value, ',').map((s) => clean(s))) if (t && !c.tags.includes(t)) c.tags.push(t);
         break;
     }
   }
