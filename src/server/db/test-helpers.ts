@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { createPostgresDatabase, createSqliteDatabase, type RapportDatabase } from './database';
@@ -87,6 +87,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   signUp(email?: string, password?: string): Promise<TestUser>;
+  /** `/api/v1` + url as `user` (bearer token), with a JSON body when given. */
+  call(user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -119,6 +121,7 @@ export async function createTestApp(dialect: Dialect, options: { clock?: Clock; 
         actor: { userId, email, name: user.name, role: user.role, timezone: user.timezone, via: 'token' },
       };
     },
+    call: (user, method, url, payload) => app.inject({ method, url: `/api/v1${url}`, headers: user.auth, ...(payload && { payload }) }),
     async close() {
       await app.close();
       await database.drop();

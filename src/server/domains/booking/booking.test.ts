@@ -58,19 +58,18 @@ describe.each(dialects)('booking page on %s', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  const call = (user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => t.app.inject({ method, url: `/api/v1${url}`, headers: user.auth, ...(payload && { payload }) });
   const visit = (slug: string) => t.app.inject({ method: 'GET', url: `/api/public/book/${slug}` });
   const book = (slug: string, payload: object, ip = '10.0.0.1') => t.app.inject({ method: 'POST', url: `/api/public/book/${slug}`, payload, remoteAddress: ip });
   const visitor = { name: 'Sam Lee', email: 'sam@example.com', topic: 'Breaking into DevRel', timezone: 'America/New_York' };
 
   it('is off by default; once enabled it shows open times and nothing else of its owner', async () => {
-    const defaults = (await call(priya, 'GET', '/booking-page')).json();
+    const defaults = (await t.call(priya, 'GET', '/booking-page')).json();
     expect(defaults).toMatchObject({ enabled: false, saved: false, slug: 'priya-raman', timezone: 'Europe/Berlin', slotMinutes: 30 });
     expect((await visit('priya-raman')).statusCode).toBe(404);
     expect((await book('priya-raman', { ...visitor, start: '2026-05-12T07:00:00Z' })).statusCode).toBe(404);
 
-    await call(priya, 'POST', '/contacts', { name: 'Secret Contact', emails: ['secret@example.com'] });
-    const saved = await call(priya, 'PATCH', '/booking-page', { enabled: true, availability: [tuesday], slotMinutes: 30, bufferMinutes: 15, minNoticeMinutes: 60, horizonDays: 7, title: 'Coffee with Priya' });
+    await t.call(priya, 'POST', '/contacts', { name: 'Secret Contact', emails: ['secret@example.com'] });
+    const saved = await t.call(priya, 'PATCH', '/booking-page', { enabled: true, availability: [tuesday], slotMinutes: 30, bufferMinutes: 15, minNoticeMinutes: 60, horizonDays: 7, title: 'Coffee with Priya' });
     expect(saved.json()).toMatchObject({ enabled: true, saved: true, path: '/book/priya-raman', availability: [tuesday] });
 
     const page = await visit('priya-raman');
@@ -93,12 +92,12 @@ describe.each(dialects)('booking page on %s', (dialect) => {
     expect(vevent.getFirstPropertyValue('attendee')).toBe('mailto:sam@example.com');
     expect(confirmation.ics).not.toContain('priya.raman@example.com');
 
-    const chats = (await call(priya, 'GET', '/chats?status=scheduled')).json().items;
+    const chats = (await t.call(priya, 'GET', '/chats?status=scheduled')).json().items;
     expect(chats).toHaveLength(1);
     expect(chats[0]).toMatchObject({ contactName: 'Sam Lee', source: 'booking', status: 'scheduled', scheduledAt: '2026-05-12T07:00:00.000Z', durationMinutes: 30, topic: 'Breaking into DevRel' });
-    const contact = (await call(priya, 'GET', `/contacts/${chats[0].contactId}`)).json();
+    const contact = (await t.call(priya, 'GET', `/contacts/${chats[0].contactId}`)).json();
     expect(contact).toMatchObject({ emails: ['sam@example.com'], howWeMet: 'Booked a chat through your booking page' });
-    const ownIcs = await call(priya, 'GET', `/chats/${chats[0].id}/invitation.ics`);
+    const ownIcs = await t.call(priya, 'GET', `/chats/${chats[0].id}/invitation.ics`);
     expect(ownIcs.body).toContain('DTSTART:20260512T070000Z');
 
     // The slot is gone, and so is the next one (within the buffer? no: 07:45 starts 15 min after 07:30).
@@ -110,7 +109,7 @@ describe.each(dialects)('booking page on %s', (dialect) => {
 
     // The same visitor again (another case of email) is the same contact.
     expect((await book('priya-raman', { ...visitor, email: 'SAM@example.com', start: '2026-05-12T07:45:00Z' })).statusCode).toBe(201);
-    const all = (await call(priya, 'GET', '/chats')).json().items;
+    const all = (await t.call(priya, 'GET', '/chats')).json().items;
     expect(new Set(all.map((c: any) => c.contactId)).size).toBe(1);
   });
 
@@ -120,7 +119,7 @@ describe.each(dialects)('booking page on %s', (dialect) => {
     );
     const codes = attempts.map((r) => r.statusCode).sort();
     expect(codes).toEqual([201, 409, 409, 409, 409, 409]);
-    const booked = (await call(priya, 'GET', '/chats?status=scheduled')).json().items.filter((c: any) => c.scheduledAt === '2026-05-12T08:30:00.000Z');
+    const booked = (await t.call(priya, 'GET', '/chats?status=scheduled')).json().items.filter((c: any) => c.scheduledAt === '2026-05-12T08:30:00.000Z');
     expect(booked).toHaveLength(1);
   });
 
@@ -152,13 +151,13 @@ describe.each(dialects)('booking page on %s', (dialect) => {
     expect(vevent.getAllProperties('attendee')).toHaveLength(1);
     expect(vevent.getFirstProperty('attendee')!.getParameter('cn')).toBe(sneaky);
     expect(vevent.getFirstPropertyValue('summary')).toBe('Coffee chat with Priya: a, b; c: d');
-    const chats = (await call(priya, 'GET', '/chats')).json().items;
+    const chats = (await t.call(priya, 'GET', '/chats')).json().items;
     expect(chats.find((c: any) => c.contactName === sneaky)).toBeTruthy();
   });
 
   it('answers 429 to a client that floods a page, and keeps slugs unique', async () => {
-    await call(flooded, 'PATCH', '/booking-page', { enabled: true, slug: 'flood-me', availability: [tuesday], minNoticeMinutes: 0 });
-    const taken = await call(flooded, 'PATCH', '/booking-page', { slug: 'priya-raman' });
+    await t.call(flooded, 'PATCH', '/booking-page', { enabled: true, slug: 'flood-me', availability: [tuesday], minNoticeMinutes: 0 });
+    const taken = await t.call(flooded, 'PATCH', '/booking-page', { slug: 'priya-raman' });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().errors).toEqual([{ path: 'slug', message: 'is taken' }]);
     const statuses: number[] = [];
@@ -171,7 +170,7 @@ describe.each(dialects)('booking page on %s', (dialect) => {
     // Another client is not affected.
     expect((await book('flood-me', { ...visitor, start: '2026-05-12T07:10:00Z' }, '10.9.9.10')).statusCode).toBe(400);
     // Switching the page off hides it again.
-    await call(flooded, 'PATCH', '/booking-page', { enabled: false });
+    await t.call(flooded, 'PATCH', '/booking-page', { enabled: false });
     expect((await visit('flood-me')).statusCode).toBe(404);
   });
 });

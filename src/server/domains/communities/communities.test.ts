@@ -16,22 +16,20 @@ describe.each(dialects)('communities API on %s', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  const call = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1${url}`, headers: user.auth, ...(payload && { payload }) });
 
   it('records contributions: this week against the goal, the streak, 12 weeks of activity', async () => {
-    const created = await call(lena, 'POST', '/communities', { name: 'Remote Leaders', platform: 'Slack', link: 'https://remote-leaders.slack.com', role: 'moderator', weeklyGoal: 2 });
+    const created = await t.call(lena, 'POST', '/communities', { name: 'Remote Leaders', platform: 'Slack', link: 'https://remote-leaders.slack.com', role: 'moderator', weeklyGoal: 2 });
     expect(created.statusCode, created.body).toBe(201);
     const c = created.json();
     expect(c).toMatchObject({ name: 'Remote Leaders', role: 'moderator', weeklyGoal: 2, thisWeek: 0, streak: 0, members: 0, contributions: 0 });
     expect(c.weeks).toHaveLength(12);
     expect(c.weeks.at(-1)).toEqual({ weekStart: '2026-05-11', count: 0 });
 
-    const add = (kind: string, title: string, occurredOn?: string) => call(lena, 'POST', `/communities/${c.id}/contributions`, { kind, title, ...(occurredOn && { occurredOn }) });
+    const add = (kind: string, title: string, occurredOn?: string) => t.call(lena, 'POST', `/communities/${c.id}/contributions`, { kind, title, ...(occurredOn && { occurredOn }) });
     expect((await add('answer', 'How we run async standups')).json()).toMatchObject({ kind: 'answer', occurredOn: '2026-05-13' });
     // Two in each of the two previous weeks (a streak of 2), one three weeks ago (breaks it).
     for (const day of ['2026-05-04', '2026-05-10', '2026-04-27', '2026-04-28', '2026-04-21']) await add('post', `Post ${day}`, day);
-    const after = (await call(lena, 'GET', `/communities/${c.id}`)).json();
+    const after = (await t.call(lena, 'GET', `/communities/${c.id}`)).json();
     expect(after).toMatchObject({ thisWeek: 1, streak: 2, contributions: 6 });
     expect(after.weeks.slice(-4)).toEqual([
       { weekStart: '2026-04-20', count: 1 },
@@ -39,29 +37,29 @@ describe.each(dialects)('communities API on %s', (dialect) => {
       { weekStart: '2026-05-04', count: 2 },
       { weekStart: '2026-05-11', count: 1 },
     ]);
-    const list = (await call(lena, 'GET', `/communities/${c.id}/contributions`)).json().items;
+    const list = (await t.call(lena, 'GET', `/communities/${c.id}/contributions`)).json().items;
     expect(list[0]).toMatchObject({ title: 'How we run async standups' });
-    expect((await call(lena, 'DELETE', `/community-contributions/${list[0].id}`)).statusCode).toBe(204);
-    expect((await call(lena, 'GET', `/communities/${c.id}`)).json().thisWeek).toBe(0);
+    expect((await t.call(lena, 'DELETE', `/community-contributions/${list[0].id}`)).statusCode).toBe(204);
+    expect((await t.call(lena, 'GET', `/communities/${c.id}`)).json().thisWeek).toBe(0);
   });
 
   it('links the members you know there with a line of context; other people’s data answers 404', async () => {
-    const c = (await call(lena, 'POST', '/communities', { name: 'Rust Forum' })).json();
-    const ada = (await call(lena, 'POST', '/contacts', { name: 'Ada Lovelace' })).json();
-    const res = await call(lena, 'POST', `/communities/${c.id}/members`, { members: [{ contactId: ada.id, context: 'answers async questions' }] });
+    const c = (await t.call(lena, 'POST', '/communities', { name: 'Rust Forum' })).json();
+    const ada = (await t.call(lena, 'POST', '/contacts', { name: 'Ada Lovelace' })).json();
+    const res = await t.call(lena, 'POST', `/communities/${c.id}/members`, { members: [{ contactId: ada.id, context: 'answers async questions' }] });
     expect(res.statusCode).toBe(201);
     expect(res.json().items).toEqual([expect.objectContaining({ contactName: 'Ada Lovelace', context: 'answers async questions' })]);
-    await call(lena, 'POST', `/communities/${c.id}/members`, { members: [{ contactId: ada.id, context: 'moderator now' }] });
-    expect((await call(lena, 'GET', `/communities/${c.id}/members`)).json().items.map((m: any) => m.context)).toEqual(['moderator now']);
-    expect((await call(lena, 'GET', `/communities/${c.id}`)).json().members).toBe(1);
+    await t.call(lena, 'POST', `/communities/${c.id}/members`, { members: [{ contactId: ada.id, context: 'moderator now' }] });
+    expect((await t.call(lena, 'GET', `/communities/${c.id}/members`)).json().items.map((m: any) => m.context)).toEqual(['moderator now']);
+    expect((await t.call(lena, 'GET', `/communities/${c.id}`)).json().members).toBe(1);
 
-    const theirs = (await call(other, 'POST', '/contacts', { name: 'Theirs' })).json();
-    expect((await call(lena, 'POST', `/communities/${c.id}/members`, { members: [{ contactId: theirs.id }] })).statusCode).toBe(404);
-    expect((await call(other, 'GET', `/communities/${c.id}/members`)).statusCode).toBe(404);
-    const bad = await call(lena, 'POST', '/communities', { name: '', role: 'king', weeklyGoal: 0, link: 'nope' });
+    const theirs = (await t.call(other, 'POST', '/contacts', { name: 'Theirs' })).json();
+    expect((await t.call(lena, 'POST', `/communities/${c.id}/members`, { members: [{ contactId: theirs.id }] })).statusCode).toBe(404);
+    expect((await t.call(other, 'GET', `/communities/${c.id}/members`)).statusCode).toBe(404);
+    const bad = await t.call(lena, 'POST', '/communities', { name: '', role: 'king', weeklyGoal: 0, link: 'nope' });
     expect(bad.json().errors.map((e: any) => e.path).sort()).toEqual(['link', 'name', 'role', 'weeklyGoal']);
-    expect((await call(lena, 'DELETE', `/communities/${c.id}/members`, { contactIds: [ada.id] })).statusCode).toBe(204);
-    expect((await call(lena, 'DELETE', `/communities/${c.id}`)).statusCode).toBe(204);
-    expect((await call(lena, 'GET', `/contacts/${ada.id}`)).statusCode).toBe(200);
+    expect((await t.call(lena, 'DELETE', `/communities/${c.id}/members`, { contactIds: [ada.id] })).statusCode).toBe(204);
+    expect((await t.call(lena, 'DELETE', `/communities/${c.id}`)).statusCode).toBe(204);
+    expect((await t.call(lena, 'GET', `/contacts/${ada.id}`)).statusCode).toBe(200);
   });
 });

@@ -12,10 +12,8 @@ describe.each(dialects)('duplicates and merge on %s', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  const call = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1${url}`, headers: user.auth, ...(payload && { payload }) });
   const post = async (user: TestUser, url: string, payload: object) => {
-    const res = await call(user, 'POST', url, payload);
+    const res = await t.call(user, 'POST', url, payload);
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   };
@@ -36,16 +34,16 @@ describe.each(dialects)('duplicates and merge on %s', (dialect) => {
     await post(alice, `/contacts/${adaPhone.id}/notes`, { body: 'Met at the Royal Society' });
     const followUp = await post(alice, '/follow-ups', { contactId: adaWork.id, dueOn: '2026-03-01', reason: 'Send the paper' });
 
-    const found = (await call(alice, 'GET', '/duplicates')).json();
+    const found = (await t.call(alice, 'GET', '/duplicates')).json();
     expect(found.items).toHaveLength(1);
     expect(found.items[0].reasons).toEqual(['same email ada@example.com', 'same name Ada Lovelace']);
     expect(found.items[0].contacts.map((c: { id: string }) => c.id).sort()).toEqual([ada.id, adaWork.id, adaPhone.id].sort());
     // Most history first: A. Lovelace has two interactions and a follow-up.
     expect(found.items[0].contacts[0]).toMatchObject({ id: adaWork.id, interactions: 2, notes: 0 });
-    expect((await call(bob, 'GET', '/duplicates')).json().items).toEqual([]);
-    expect((await call(bob, 'POST', '/duplicates/merge', { ids: [ada.id, adaWork.id] })).statusCode).toBe(404);
+    expect((await t.call(bob, 'GET', '/duplicates')).json().items).toEqual([]);
+    expect((await t.call(bob, 'POST', '/duplicates/merge', { ids: [ada.id, adaWork.id] })).statusCode).toBe(404);
 
-    const merged = await call(alice, 'POST', '/duplicates/merge', { ids: [ada.id, adaWork.id, adaPhone.id] });
+    const merged = await t.call(alice, 'POST', '/duplicates/merge', { ids: [ada.id, adaWork.id, adaPhone.id] });
     expect(merged.statusCode, merged.body).toBe(200);
     expect(merged.json()).toMatchObject({
       id: ada.id,
@@ -59,21 +57,21 @@ describe.each(dialects)('duplicates and merge on %s', (dialect) => {
       socialProfiles: [{ type: 'linkedin', url: 'https://www.linkedin.com/in/ada', handle: null }],
       lastInteractionAt: '2026-02-01T10:00:00.000Z',
     });
-    const timeline = (await call(alice, 'GET', `/contacts/${ada.id}/interactions`)).json().items.map((i: { id: string }) => i.id);
+    const timeline = (await t.call(alice, 'GET', `/contacts/${ada.id}/interactions`)).json().items.map((i: { id: string }) => i.id);
     expect(timeline).toEqual([own.id, shared.id]);
-    expect((await call(alice, 'GET', `/interactions/${shared.id}`)).json().contactIds.sort()).toEqual([ada.id, grace.id].sort());
-    expect((await call(alice, 'GET', `/contacts/${ada.id}/notes`)).json().items.map((n: { body: string }) => n.body).sort()).toEqual(['Likes engines', 'Met at the Royal Society']);
-    expect((await call(alice, 'GET', `/follow-ups/${followUp.id}`)).json()).toMatchObject({ contactId: ada.id });
-    for (const gone of [adaWork.id, adaPhone.id]) expect((await call(alice, 'GET', `/contacts/${gone}`)).statusCode).toBe(404);
-    expect((await call(alice, 'GET', '/contacts?q=work.example')).json().items.map((c: { id: string }) => c.id)).toEqual([ada.id]);
-    expect((await call(alice, 'GET', '/duplicates')).json().items).toEqual([]);
+    expect((await t.call(alice, 'GET', `/interactions/${shared.id}`)).json().contactIds.sort()).toEqual([ada.id, grace.id].sort());
+    expect((await t.call(alice, 'GET', `/contacts/${ada.id}/notes`)).json().items.map((n: { body: string }) => n.body).sort()).toEqual(['Likes engines', 'Met at the Royal Society']);
+    expect((await t.call(alice, 'GET', `/follow-ups/${followUp.id}`)).json()).toMatchObject({ contactId: ada.id });
+    for (const gone of [adaWork.id, adaPhone.id]) expect((await t.call(alice, 'GET', `/contacts/${gone}`)).statusCode).toBe(404);
+    expect((await t.call(alice, 'GET', '/contacts?q=work.example')).json().items.map((c: { id: string }) => c.id)).toEqual([ada.id]);
+    expect((await t.call(alice, 'GET', '/duplicates')).json().items).toEqual([]);
   });
 
   it('refuses one contact, repeats and unknown ids', async () => {
     const c = await post(alice, '/contacts', { name: 'Solo' });
-    expect((await call(alice, 'POST', '/duplicates/merge', { ids: [c.id] })).statusCode).toBe(400);
-    expect((await call(alice, 'POST', '/duplicates/merge', { ids: [c.id, c.id] })).statusCode).toBe(400);
-    expect((await call(alice, 'POST', '/duplicates/merge', { ids: [c.id, '00000000-0000-4000-8000-000000000000'] })).statusCode).toBe(404);
-    expect((await call(alice, 'GET', `/contacts/${c.id}`)).statusCode).toBe(200);
+    expect((await t.call(alice, 'POST', '/duplicates/merge', { ids: [c.id] })).statusCode).toBe(400);
+    expect((await t.call(alice, 'POST', '/duplicates/merge', { ids: [c.id, c.id] })).statusCode).toBe(400);
+    expect((await t.call(alice, 'POST', '/duplicates/merge', { ids: [c.id, '00000000-0000-4000-8000-000000000000'] })).statusCode).toBe(404);
+    expect((await t.call(alice, 'GET', `/contacts/${c.id}`)).statusCode).toBe(200);
   });
 });

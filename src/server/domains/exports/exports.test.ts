@@ -18,15 +18,13 @@ describe.each(dialects)('export API on %s', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  const call = (user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1${url}`, headers: user.auth, ...(payload && { payload }) });
   const cards = (text: string) => {
     const parsed = ICAL.parse(text) as unknown[];
     return (Array.isArray(parsed[0]) ? parsed : [parsed]).map((j) => new ICAL.Component(j as never));
   };
 
   it('downloads every contact as vCard 4.0 and 3.0, archived ones after the others, only the caller’s', async () => {
-    const ada = await call(alice, 'POST', '/contacts', {
+    const ada = await t.call(alice, 'POST', '/contacts', {
       name: 'Ada Lovelace',
       givenName: 'Ada',
       familyName: 'Lovelace',
@@ -43,10 +41,10 @@ describe.each(dialects)('export API on %s', (dialect) => {
       location: 'London',
     });
     expect(ada.statusCode).toBe(201);
-    await call(alice, 'POST', '/contacts', { name: 'Aaron Burr', archived: true });
-    await call(bob, 'POST', '/contacts', { name: 'Not Alice’s' });
+    await t.call(alice, 'POST', '/contacts', { name: 'Aaron Burr', archived: true });
+    await t.call(bob, 'POST', '/contacts', { name: 'Not Alice’s' });
 
-    const res = await call(alice, 'GET', '/export/contacts.vcf');
+    const res = await t.call(alice, 'GET', '/export/contacts.vcf');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/vcard; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="rapport-contacts-2026-03-10.vcf"');
@@ -61,13 +59,13 @@ describe.each(dialects)('export API on %s', (dialect) => {
     expect(second!.getFirstPropertyValue('fn')).toBe('Aaron Burr');
     expect(res.body).not.toContain('Not Alice');
 
-    const v3 = await call(alice, 'GET', '/export/contacts.vcf?version=3.0');
+    const v3 = await t.call(alice, 'GET', '/export/contacts.vcf?version=3.0');
     expect(cards(v3.body).map((c) => c.getFirstPropertyValue('version'))).toEqual(['3.0', '3.0']);
-    expect((await call(alice, 'GET', '/export/contacts.vcf?version=2.1')).statusCode).toBe(400);
+    expect((await t.call(alice, 'GET', '/export/contacts.vcf?version=2.1')).statusCode).toBe(400);
   });
 
   it('downloads contacts as CSV with a header, one row each', async () => {
-    const res = await call(alice, 'GET', '/export/contacts.csv');
+    const res = await t.call(alice, 'GET', '/export/contacts.csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toContain('.csv');
@@ -75,10 +73,10 @@ describe.each(dialects)('export API on %s', (dialect) => {
     expect(rows.map((r) => r.Name)).toEqual(['Ada Lovelace', 'Aaron Burr']);
     expect(rows[0]).toMatchObject({ Organization: 'Analytical Engines', Phone: '+442079460958', Tags: 'math; pioneers', GitHub: 'https://github.com/ada' });
     expect(rows[1]).toMatchObject({ Archived: 'yes' });
-    const empty = await call(bob, 'GET', '/export/contacts.csv');
+    const empty = await t.call(bob, 'GET', '/export/contacts.csv');
     expect(parse(empty.body, { columns: true })).toHaveLength(1);
     const none = await t.signUp();
-    expect((await call(none, 'GET', '/export/contacts.csv')).body.split('\r\n')[0]).toMatch(/^Name,/);
+    expect((await t.call(none, 'GET', '/export/contacts.csv')).body.split('\r\n')[0]).toMatch(/^Name,/);
   });
 
   it('pages through more contacts than one read holds, in name order, each once', async () => {
@@ -88,17 +86,17 @@ describe.each(dialects)('export API on %s', (dialect) => {
     const base = { owner_id: carol.userId, given_name: null, family_name: null, pronouns: null, headline: null, organization_id: null, title: null, location: null, timezone: null, emails: '[]', phones: '[]', social_profiles: '[]', birthday: null, how_we_met: null, circle: null, cadence_days: null, starred: false, archived: false, last_interaction_at: null, next_due_on: null, created_at: now, updated_at: now };
     // Inserted in reverse so that the export's name order is not just the insertion order.
     await t.database.db.insertInto('contact').values([...names].reverse().map((name) => ({ ...base, id: newId(), name, sort_name: name.toLowerCase() }))).execute();
-    const res = await call(carol, 'GET', '/export/contacts.vcf');
+    const res = await t.call(carol, 'GET', '/export/contacts.vcf');
     expect(cards(res.body).map((c) => c.getFirstPropertyValue('fn'))).toEqual(names);
   });
 
   it('downloads open follow-ups, milestones and birthdays as an iCalendar that ical.js reads', async () => {
-    const contacts = (await call(alice, 'GET', '/contacts')).json().items as { id: string; name: string }[];
+    const contacts = (await t.call(alice, 'GET', '/contacts')).json().items as { id: string; name: string }[];
     const ada = contacts.find((c) => c.name === 'Ada Lovelace')!;
-    await call(alice, 'POST', '/follow-ups', { contactId: ada.id, dueOn: '2026-03-12', reason: 'Send the notes, the diagram; and thanks' });
-    const done = (await call(alice, 'POST', '/follow-ups', { contactId: ada.id, dueOn: '2026-03-01', reason: 'Done already' })).json();
-    await call(alice, 'PATCH', `/follow-ups/${done.id}`, { done: true });
-    const archived = (await call(alice, 'GET', '/contacts?archived=true')).json().items[0] as { id: string };
+    await t.call(alice, 'POST', '/follow-ups', { contactId: ada.id, dueOn: '2026-03-12', reason: 'Send the notes, the diagram; and thanks' });
+    const done = (await t.call(alice, 'POST', '/follow-ups', { contactId: ada.id, dueOn: '2026-03-01', reason: 'Done already' })).json();
+    await t.call(alice, 'PATCH', `/follow-ups/${done.id}`, { done: true });
+    const archived = (await t.call(alice, 'GET', '/contacts?archived=true')).json().items[0] as { id: string };
     const now = '2026-03-10T12:00:00.000Z';
     const milestone = (contactId: string, title: string, onDate: string, recurrence: string, remind = 0) => ({
       id: newId(), owner_id: alice.userId, contact_id: contactId, kind: 'work_anniversary', title, on_date: onDate, month_day: onDate.slice(-5),
@@ -111,7 +109,7 @@ describe.each(dialects)('export API on %s', (dialect) => {
       milestone(archived.id, 'Archived anniversary', '2020-05-05', 'yearly'),
     ]).execute();
 
-    const res = await call(alice, 'GET', '/export/calendar.ics');
+    const res = await t.call(alice, 'GET', '/export/calendar.ics');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     const calendar = new ICAL.Component(ICAL.parse(res.body) as never);
@@ -139,7 +137,7 @@ describe.each(dialects)('export API on %s', (dialect) => {
     expect([launch!.isRecurring(), launch!.startDate.toString()]).toEqual([false, '2026-09-15']);
     const [birthday] = byName('Birthday: Ada Lovelace');
     expect(next(birthday!, '2026-03-10')).toBe('2026-12-10');
-    const theirs = await call(bob, 'GET', '/export/calendar.ics');
+    const theirs = await t.call(bob, 'GET', '/export/calendar.ics');
     expect(theirs.body).not.toContain('Ada');
   });
 });

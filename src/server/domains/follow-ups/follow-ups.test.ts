@@ -17,68 +17,66 @@ describe.each(dialects)('follow-ups API on %s', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  const call = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1${url}`, headers: user.auth, ...(payload && { payload }) });
   const ids = (res: { json(): { items: { id: string }[] } }) => res.json().items.map((i) => i.id);
 
   it('lists due ones oldest first in the user’s time zone; snoozed and done ones leave the list', async () => {
-    expect((await call(alice, 'PATCH', '/me', { timezone: 'Asia/Tokyo' })).statusCode).toBe(200);
-    const c = (await call(alice, 'POST', '/contacts', { name: 'Ada' })).json();
-    const make = async (dueOn: string, reason: string) => (await call(alice, 'POST', '/follow-ups', { contactId: c.id, dueOn, reason })).json();
+    expect((await t.call(alice, 'PATCH', '/me', { timezone: 'Asia/Tokyo' })).statusCode).toBe(200);
+    const c = (await t.call(alice, 'POST', '/contacts', { name: 'Ada' })).json();
+    const make = async (dueOn: string, reason: string) => (await t.call(alice, 'POST', '/follow-ups', { contactId: c.id, dueOn, reason })).json();
     const late = await make('2026-03-01', 'Send the article');
     const today = await make('2026-03-11', 'Ask about the launch');
     const later = await make('2026-03-12', 'Congratulate');
     const earliest = await make('2026-02-20', 'Intro to Grace');
     expect(late).toMatchObject({ contactId: c.id, contactName: 'Ada', dueOn: '2026-03-01', done: false, doneAt: null, snoozedUntil: null });
 
-    expect(ids(await call(alice, 'GET', '/follow-ups?status=due'))).toEqual([earliest.id, late.id, today.id]);
-    expect(ids(await call(alice, 'GET', '/follow-ups?status=upcoming'))).toEqual([later.id]);
+    expect(ids(await t.call(alice, 'GET', '/follow-ups?status=due'))).toEqual([earliest.id, late.id, today.id]);
+    expect(ids(await t.call(alice, 'GET', '/follow-ups?status=upcoming'))).toEqual([later.id]);
 
-    const snoozed = await call(alice, 'PATCH', `/follow-ups/${late.id}`, { snoozedUntil: '2026-03-15' });
+    const snoozed = await t.call(alice, 'PATCH', `/follow-ups/${late.id}`, { snoozedUntil: '2026-03-15' });
     expect(snoozed.json()).toMatchObject({ snoozedUntil: '2026-03-15', dueOn: '2026-03-01' });
-    const done = await call(alice, 'PATCH', `/follow-ups/${earliest.id}`, { done: true });
+    const done = await t.call(alice, 'PATCH', `/follow-ups/${earliest.id}`, { done: true });
     expect(done.json()).toMatchObject({ done: true, doneAt: now.toISOString() });
-    expect(ids(await call(alice, 'GET', '/follow-ups?status=due'))).toEqual([today.id]);
-    expect(ids(await call(alice, 'GET', '/follow-ups?status=done'))).toEqual([earliest.id]);
-    expect(ids(await call(alice, 'GET', '/follow-ups'))).toEqual([today.id, later.id, late.id]);
+    expect(ids(await t.call(alice, 'GET', '/follow-ups?status=due'))).toEqual([today.id]);
+    expect(ids(await t.call(alice, 'GET', '/follow-ups?status=done'))).toEqual([earliest.id]);
+    expect(ids(await t.call(alice, 'GET', '/follow-ups'))).toEqual([today.id, later.id, late.id]);
 
     // Time passes: the snooze ends and the follow-up is due again, ordered by when it resurfaced.
     now = new Date('2026-03-15T01:00:00Z');
-    expect(ids(await call(alice, 'GET', '/follow-ups?status=due'))).toEqual([today.id, later.id, late.id]);
+    expect(ids(await t.call(alice, 'GET', '/follow-ups?status=due'))).toEqual([today.id, later.id, late.id]);
     // Clearing the snooze puts it back at its due date; reopening clears doneAt.
-    await call(alice, 'PATCH', `/follow-ups/${late.id}`, { snoozedUntil: null });
-    expect(ids(await call(alice, 'GET', '/follow-ups?status=due'))[0]).toBe(late.id);
-    expect((await call(alice, 'PATCH', `/follow-ups/${earliest.id}`, { done: false })).json()).toMatchObject({ done: false, doneAt: null });
-    expect(ids(await call(alice, 'GET', `/follow-ups?status=all&contactId=${c.id}`))).toEqual([earliest.id, late.id, today.id, later.id]);
+    await t.call(alice, 'PATCH', `/follow-ups/${late.id}`, { snoozedUntil: null });
+    expect(ids(await t.call(alice, 'GET', '/follow-ups?status=due'))[0]).toBe(late.id);
+    expect((await t.call(alice, 'PATCH', `/follow-ups/${earliest.id}`, { done: false })).json()).toMatchObject({ done: false, doneAt: null });
+    expect(ids(await t.call(alice, 'GET', `/follow-ups?status=all&contactId=${c.id}`))).toEqual([earliest.id, late.id, today.id, later.id]);
   });
 
   it('pages with a cursor, and deleting removes', async () => {
-    const c = (await call(bob, 'POST', '/contacts', { name: 'Paged' })).json();
-    for (let d = 1; d <= 5; d++) await call(bob, 'POST', '/follow-ups', { contactId: c.id, dueOn: `2026-01-0${d}`, reason: `r${d}` });
-    const first = (await call(bob, 'GET', '/follow-ups?status=due&limit=2')).json();
-    const second = (await call(bob, 'GET', `/follow-ups?status=due&limit=2&cursor=${first.nextCursor}`)).json();
-    const third = (await call(bob, 'GET', `/follow-ups?status=due&limit=2&cursor=${second.nextCursor}`)).json();
+    const c = (await t.call(bob, 'POST', '/contacts', { name: 'Paged' })).json();
+    for (let d = 1; d <= 5; d++) await t.call(bob, 'POST', '/follow-ups', { contactId: c.id, dueOn: `2026-01-0${d}`, reason: `r${d}` });
+    const first = (await t.call(bob, 'GET', '/follow-ups?status=due&limit=2')).json();
+    const second = (await t.call(bob, 'GET', `/follow-ups?status=due&limit=2&cursor=${first.nextCursor}`)).json();
+    const third = (await t.call(bob, 'GET', `/follow-ups?status=due&limit=2&cursor=${second.nextCursor}`)).json();
     expect([...first.items, ...second.items, ...third.items].map((f: { reason: string }) => f.reason)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
     expect(third.nextCursor).toBeNull();
-    expect((await call(bob, 'DELETE', `/follow-ups/${first.items[0].id}`)).statusCode).toBe(204);
-    expect((await call(bob, 'GET', `/follow-ups/${first.items[0].id}`)).statusCode).toBe(404);
+    expect((await t.call(bob, 'DELETE', `/follow-ups/${first.items[0].id}`)).statusCode).toBe(204);
+    expect((await t.call(bob, 'GET', `/follow-ups/${first.items[0].id}`)).statusCode).toBe(404);
   });
 
   it('refuses impossible dates, unknown statuses and other people’s contacts', async () => {
-    const c = (await call(alice, 'POST', '/contacts', { name: 'Checked' })).json();
-    const bad = await call(alice, 'POST', '/follow-ups', { contactId: c.id, dueOn: '2026-02-30', reason: '' });
+    const c = (await t.call(alice, 'POST', '/contacts', { name: 'Checked' })).json();
+    const bad = await t.call(alice, 'POST', '/follow-ups', { contactId: c.id, dueOn: '2026-02-30', reason: '' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['dueOn', 'reason']);
-    expect((await call(alice, 'GET', '/follow-ups?status=someday')).statusCode).toBe(400);
-    const theirs = (await call(bob, 'POST', '/contacts', { name: 'Not yours' })).json();
-    expect((await call(alice, 'POST', '/follow-ups', { contactId: theirs.id, dueOn: '2026-04-01', reason: 'x' })).statusCode).toBe(404);
-    expect((await call(alice, 'GET', `/follow-ups?contactId=${theirs.id}`)).statusCode).toBe(404);
+    expect((await t.call(alice, 'GET', '/follow-ups?status=someday')).statusCode).toBe(400);
+    const theirs = (await t.call(bob, 'POST', '/contacts', { name: 'Not yours' })).json();
+    expect((await t.call(alice, 'POST', '/follow-ups', { contactId: theirs.id, dueOn: '2026-04-01', reason: 'x' })).statusCode).toBe(404);
+    expect((await t.call(alice, 'GET', `/follow-ups?contactId=${theirs.id}`)).statusCode).toBe(404);
   });
 
   it('goes away with its contact', async () => {
-    const c = (await call(alice, 'POST', '/contacts', { name: 'Temporary' })).json();
-    const f = (await call(alice, 'POST', '/follow-ups', { contactId: c.id, dueOn: '2026-01-01', reason: 'x' })).json();
-    await call(alice, 'DELETE', `/contacts/${c.id}`);
-    expect((await call(alice, 'GET', `/follow-ups/${f.id}`)).statusCode).toBe(404);
+    const c = (await t.call(alice, 'POST', '/contacts', { name: 'Temporary' })).json();
+    const f = (await t.call(alice, 'POST', '/follow-ups', { contactId: c.id, dueOn: '2026-01-01', reason: 'x' })).json();
+    await t.call(alice, 'DELETE', `/contacts/${c.id}`);
+    expect((await t.call(alice, 'GET', `/follow-ups/${f.id}`)).statusCode).toBe(404);
   });
 });

@@ -16,16 +16,14 @@ describe.each(dialects)('insights on %s', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  const call = (u: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1${url}`, headers: u.auth, ...(payload && { payload }) });
   const log = (contactId: string, occurredAt: string, kind = 'call') =>
-    call(user, 'POST', '/interactions', { contactIds: [contactId], kind, occurredAt, summary: 'Talked', initiatedBy: 'me' });
+    t.call(user, 'POST', '/interactions', { contactIds: [contactId], kind, occurredAt, summary: 'Talked', initiatedBy: 'me' });
 
   it('charts interactions per week by kind, strength by circle, fading ties and goal streaks', async () => {
-    await call(user, 'PATCH', '/me', { timezone: 'America/New_York' });
-    const faded = (await call(user, 'POST', '/contacts', { name: 'Faded Friend', circle: 'close' })).json().id;
-    const fresh = (await call(user, 'POST', '/contacts', { name: 'Fresh Friend', circle: 'close' })).json().id;
-    await call(user, 'POST', '/contacts', { name: 'Nobody Yet' });
+    await t.call(user, 'PATCH', '/me', { timezone: 'America/New_York' });
+    const faded = (await t.call(user, 'POST', '/contacts', { name: 'Faded Friend', circle: 'close' })).json().id;
+    const fresh = (await t.call(user, 'POST', '/contacts', { name: 'Fresh Friend', circle: 'close' })).json().id;
+    await t.call(user, 'POST', '/contacts', { name: 'Nobody Yet' });
     // Three calls five months before "now", none since: a tie that was alive and is fading.
     for (const day of ['05', '12', '19']) await log(faded, `2025-10-${day}T15:00:00Z`);
     now = new Date('2026-03-04T17:00:00Z'); // Wednesday, week of Mar 2
@@ -33,9 +31,9 @@ describe.each(dialects)('insights on %s', (dialect) => {
     await log(fresh, '2026-03-02T03:00:00Z'); // Sunday 22:00 in New York: the week of Feb 23
     await log(fresh, '2026-02-24T15:00:00Z', 'coffee_chat');
     await log(fresh, '2026-02-10T15:00:00Z', 'email');
-    await call(user, 'POST', '/goals', { metric: 'reach_outs', target: 1 });
+    await t.call(user, 'POST', '/goals', { metric: 'reach_outs', target: 1 });
 
-    const res = await call(user, 'GET', '/insights?weeks=4');
+    const res = await t.call(user, 'GET', '/insights?weeks=4');
     expect(res.statusCode).toBe(200);
     const insights = res.json();
     expect(insights.timezone).toBe('America/New_York');
@@ -63,10 +61,10 @@ describe.each(dialects)('insights on %s', (dialect) => {
     expect(insights.goalStreaks[0].history).toHaveLength(8);
 
     // Another account sees none of it.
-    const theirs = (await call(other, 'GET', '/insights')).json();
+    const theirs = (await t.call(other, 'GET', '/insights')).json();
     expect(theirs.interactionsPerWeek).toHaveLength(12);
     expect(theirs.interactionsPerWeek.every((w: { total: number }) => w.total === 0)).toBe(true);
     expect(theirs).toMatchObject({ circles: [], fading: [], goalStreaks: [] });
-    expect((await call(user, 'GET', '/insights?weeks=2')).statusCode).toBe(400);
+    expect((await t.call(user, 'GET', '/insights?weeks=2')).statusCode).toBe(400);
   });
 });
