@@ -10,6 +10,8 @@ import * as imports from './migrations/0005-imports';
 import * as perfIndexes from './migrations/0006-perf-indexes';
 import * as eventsChats from './migrations/0007-events-chats';
 import * as strategies from './migrations/0008-strategies';
+import * as dormantTiesIndex from './migrations/0011-dormant-ties-index';
+import * as calendarFeedIndexes from './migrations/0012-calendar-feed-indexes';
 import type { DB } from './schema';
 
 /** Every migration, in order. Names are versions: never rename or edit one that has shipped. */
@@ -22,6 +24,8 @@ const migrations: Record<string, Migration> = {
   '0006-perf-indexes': perfIndexes,
   '0007-events-chats': eventsChats,
   '0008-strategies': strategies,
+  '0011-dormant-ties-index': dormantTiesIndex,
+  '0012-calendar-feed-indexes': calendarFeedIndexes,
 };
 
 /**

@@ -41,15 +41,56 @@ export interface FeedFollowUp {
   updated_at: string;
 }
 
-/** Every open follow-up of an owner (the feed shows overdue ones too, on their day). */
+/**
+ * Every open follow-up of an owner (the feed shows overdue ones too, on their day), in the order of
+ * their reminder day. A follow-up's contact is always its owner's (the service checks it), so the
+ * join names the owner too: on SQLite the contact's name then comes from contact_feed_idx (owner,
+ * id, archived, name) instead of the wide contact row, and the follow-ups from follow_up_feed_idx,
+ * both without reading a table row (migration 0012).
+ */
 export async function openFollowUps(db: Kysely<DB>, ownerId: string): Promise<FeedFollowUp[]> {
   return db
     .selectFrom('follow_up as f')
-    .innerJoin('contact as c', 'c.id', 'f.contact_id')
+    .innerJoin('contact as c', (join) => join.onRef('c.owner_id', '=', 'f.owner_id').onRef('c.id', '=', 'f.contact_id'))
     .select(['f.id', 'f.contact_id', 'c.name as contact_name', 'f.due_on', 'f.snoozed_until', 'f.reason', 'f.updated_at'])
     .where('f.owner_id', '=', ownerId)
     .where('f.done_at', 'is', null)
+    .orderBy('f.remind_on')
+    .orderBy('f.id')
     .execute();
+}
+
+export interface FeedMilestone {
+  id: string;
+  contact_id: string;
+  contact_name: string;
+  kind: string;
+  title: string;
+  on_date: string;
+  recurrence: string;
+}
+
+/** An owner's milestones of contacts that are not archived: only the columns the feed prints. */
+export async function feedMilestones(db: Kysely<DB>, ownerId: string): Promise<FeedMilestone[]> {
+  return db
+    .selectFrom('milestone as m')
+    .innerJoin('contact as c', (join) => join.onRef('c.owner_id', '=', 'm.owner_id').onRef('c.id', '=', 'm.contact_id'))
+    .select(['m.id', 'm.contact_id', 'c.name as contact_name', 'm.kind', 'm.title', 'm.on_date', 'm.recurrence'])
+    .where('m.owner_id', '=', ownerId)
+    .where('c.archived', '=', false)
+    .execute();
+}
+
+/** An owner's contacts (not archived) with a birthday: one range of contact_birthday_feed_idx on SQLite. */
+export async function feedBirthdays(db: Kysely<DB>, ownerId: string): Promise<{ id: string; name: string; birthday: string }[]> {
+  const rows = await db
+    .selectFrom('contact')
+    .select(['id', 'name', 'birthday'])
+    .where('owner_id', '=', ownerId)
+    .where('archived', '=', false)
+    .where('birthday', 'is not', null)
+    .execute();
+  return rows as { id: string; name: string; birthday: string }[];
 }
 
 /** Contacts whose keep-in-touch reminder is snoozed until a day on or after `from`. */

@@ -5,8 +5,8 @@ import type { Actor, Deps } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { newSecret, sha256 } from '../../platform/secrets';
-import { listMilestoneOccurrences } from '../milestones/milestones.repository';
 import { feedChunks, type FeedEvent } from './calendar-feed.ics';
+import { feedOccurrences } from './calendar-feed.occurrences';
 import * as repo from './calendar-feed.repository';
 
 /** The feed shows milestones and snoozes from this many days back, and milestones a year ahead. */
@@ -65,11 +65,15 @@ export function calendarFeedService(deps: Deps) {
       // the same text (and cache key) all day.
       const stamp = `${today}T00:00:00Z`;
       const base = config.baseUrl.replace(/\/$/, '');
-      const [followUps, occurrences, snoozes] = await Promise.all([
+      // The window is longer than a year, so every milestone and birthday has a day in it: they are
+      // read whole (as listMilestoneOccurrences reads them then), with only the columns printed.
+      const [followUps, milestones, birthdays, snoozes] = await Promise.all([
         repo.openFollowUps(db, feed.owner_id),
-        listMilestoneOccurrences(db, feed.owner_id, from, addDays(today, FEED_AHEAD_DAYS)),
+        repo.feedMilestones(db, feed.owner_id),
+        repo.feedBirthdays(db, feed.owner_id),
         repo.cadenceSnoozes(db, feed.owner_id, from),
       ]);
+      const occurrences = feedOccurrences(milestones, birthdays, from, addDays(today, FEED_AHEAD_DAYS));
       function* events(): Generator<FeedEvent> {
         for (const f of followUps) {
           const snoozed = f.snoozed_until !== null && f.snoozed_until > f.due_on;

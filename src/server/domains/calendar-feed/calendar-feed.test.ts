@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
 import type { Clock } from '../../platform/clock';
-import { insertMilestone } from '../milestones/milestones.repository';
+import { insertMilestone, listMilestoneOccurrences } from '../milestones/milestones.repository';
+import { feedBirthdays, feedMilestones, openFollowUps } from './calendar-feed.repository';
+import { feedOccurrences } from './calendar-feed.occurrences';
 import { renderFeed } from './calendar-feed.ics';
 
 interface ParsedEvent {
@@ -143,6 +145,46 @@ describe.each(dialects)('calendar feed on %s', (dialect) => {
     // Bob's feed has none of Alice's events.
     const bobs = (await call(bob, 'POST', '/calendar-feed')).json();
     expect(parseFeed((await fetchFeed(bobs.url)).body).events).toEqual([]);
+  });
+
+  it('reads the days of milestones and birthdays as listMilestoneOccurrences does, in its order, and follow-ups in reminder order', async () => {
+    const carol = await t.signUp();
+    // Names that a plain text comparison orders differently from localeCompare (case, accents, punctuation).
+    const names = ['émile Zola', 'Emile Zola', 'emile zola', 'Zoë Adams', 'zoe adams', 'Åsa Berg', 'O’Brien', "O'Brien", 'Ob Rien', 'ß Test', '李 Wei', 'Ada', 'ada'];
+    const birthdays = ['1990-12-01', '--12-01', '2000-02-29', '--02-29', '1985-12-01', '2026-12-01', '2030-12-01', '1970-03-11', '1980-03-10', '--03-12', '1999-12-01', '1960-02-28', '1991-12-01'];
+    const ids: string[] = [];
+    for (const [i, name] of names.entries()) ids.push((await t.call(carol, 'POST', '/contacts', { name, birthday: birthdays[i] })).json().id);
+    await t.call(carol, 'PATCH', `/contacts/${ids[12]}`, { archived: true });
+    const kinds: [string, string, string][] = [['2020-12-01', 'yearly', 'work_anniversary'], ['2026-12-01', 'once', 'launch'], ['--12-01', 'yearly', 'custom'], ['2026-03-01', 'once', 'old'], ['2027-03-11', 'once', 'far']];
+    for (const [i, id] of ids.entries()) {
+      const [onDate, recurrence, kind] = kinds[i % kinds.length]!;
+      await insertMilestone(t.database.db, {
+        id: `0190a4c2-0000-7000-8000-${String(900 + i).padStart(12, '0')}`,
+        owner_id: carol.userId,
+        contact_id: id,
+        kind,
+        title: `${names[i]} ${kind}`,
+        on_date: onDate,
+        month_day: onDate.slice(-5),
+        recurrence,
+        remind_days_before: 0,
+        notes: null,
+        dismissed_through: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      });
+    }
+    for (const [from, to] of [['2026-02-09', '2027-03-11'], ['2025-11-20', '2026-12-20']] as const) {
+      const expected = await listMilestoneOccurrences(t.database.db, carol.userId, from, to);
+      const actual = feedOccurrences(await feedMilestones(t.database.db, carol.userId), await feedBirthdays(t.database.db, carol.userId), from, to);
+      expect(actual.length).toBeGreaterThan(20);
+      expect(actual).toEqual(expected.map((o) => ({ id: o.id, contactId: o.contactId, contactName: o.contactName, kind: o.kind, title: o.title, date: o.date, years: o.years })));
+    }
+
+    for (const [i, id] of ids.slice(0, 6).entries()) await t.call(carol, 'POST', '/follow-ups', { contactId: id, dueOn: `2026-04-0${6 - i}`, reason: `r${i}` });
+    const open = await openFollowUps(t.database.db, carol.userId);
+    expect(open.map((f) => f.due_on)).toEqual(['2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04', '2026-04-05', '2026-04-06']);
+    expect(open.map((f) => f.contact_name)).toEqual(names.slice(0, 6).reverse());
   });
 
   it('rotates and revokes: the old URL answers 404 at once, as does an unknown token', async () => {
