@@ -1,11 +1,11 @@
-import { ActionIcon, AppShell, Burger, Button, Group, Kbd, Menu, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme, useMantineColorScheme, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Button, Group, Kbd, Menu, NavLink, ScrollArea, Text, Tooltip, UnstyledButton, useComputedColorScheme, useMantineColorScheme, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { IconAddressBook, IconBell, IconBuilding, IconHome, IconKeyboard, IconMoon, IconPencilPlus, IconSearch, IconSettings, IconSun, IconTag, IconUserCircle } from '@tabler/icons-react';
+import {
+  IconAddressBook, IconBell, IconBuilding, IconCalendarEvent, IconChartBar, IconCoffee, IconCopy, IconFileImport, IconHeartHandshake, IconHome, IconKeyboard,
+  IconMoon, IconPencilPlus, IconSchool, IconSearch, IconSettings, IconSpeakerphone, IconSun, IconTag, IconTargetArrow, IconUserCircle, IconUsersGroup,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconChartBar, IconHeartHandshake, IconTargetArrow } from '@tabler/icons-react';
-import { IconCalendarEvent, IconCoffee, IconSchool, IconSpeakerphone, IconUsersGroup } from '@tabler/icons-react';
-import { IconCopy, IconFileImport } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { keys, useMe } from '../api/hooks';
@@ -13,23 +13,39 @@ import { CommandPalette } from '../features/palette/command-palette';
 import { QuickLogProvider, useQuickLog } from '../features/interactions/quick-log';
 import { KeyboardShortcuts, openShortcutsHelp } from '../features/shortcuts/keyboard-shortcuts';
 
-const nav = [
-  { to: '/', label: 'Home', icon: IconHome, end: true },
-  { to: '/contacts', label: 'Contacts', icon: IconAddressBook },
-  { to: '/follow-ups', label: 'Follow-ups', icon: IconBell },
-  { to: '/review', label: 'Weekly review', icon: IconTargetArrow },
-  { to: '/appreciation', label: 'Appreciation', icon: IconHeartHandshake },
-  { to: '/insights', label: 'Insights', icon: IconChartBar },
-  { to: '/events', label: 'Events', icon: IconCalendarEvent },
-  { to: '/chats', label: 'Coffee chats', icon: IconCoffee },
-  { to: '/mentorships', label: 'Mentorships', icon: IconSchool },
-  { to: '/communities', label: 'Communities', icon: IconUsersGroup },
-  { to: '/social', label: 'Social media', icon: IconSpeakerphone },
-  { to: '/organizations', label: 'Organizations', icon: IconBuilding },
-  { to: '/tags', label: 'Tags', icon: IconTag },
-  { to: '/import', label: 'Import', icon: IconFileImport },
-  { to: '/duplicates', label: 'Duplicates', icon: IconCopy },
-  { to: '/settings', label: 'Settings', icon: IconSettings },
+/** The navigation, grouped by what the user came to do. */
+const navGroups = [
+  {
+    label: 'Every day',
+    items: [
+      { to: '/', label: 'Home', icon: IconHome, end: true },
+      { to: '/contacts', label: 'Contacts', icon: IconAddressBook },
+      { to: '/follow-ups', label: 'Follow-ups', icon: IconBell },
+      { to: '/review', label: 'Weekly review', icon: IconTargetArrow },
+      { to: '/appreciation', label: 'Appreciation', icon: IconHeartHandshake },
+    ],
+  },
+  {
+    label: 'Grow your network',
+    items: [
+      { to: '/events', label: 'Events', icon: IconCalendarEvent },
+      { to: '/chats', label: 'Coffee chats', icon: IconCoffee },
+      { to: '/mentorships', label: 'Mentorships', icon: IconSchool },
+      { to: '/communities', label: 'Communities', icon: IconUsersGroup },
+      { to: '/social', label: 'Social media', icon: IconSpeakerphone },
+      { to: '/insights', label: 'Insights', icon: IconChartBar },
+    ],
+  },
+  {
+    label: 'Organize',
+    items: [
+      { to: '/organizations', label: 'Organizations', icon: IconBuilding },
+      { to: '/tags', label: 'Tags', icon: IconTag },
+      { to: '/import', label: 'Import', icon: IconFileImport },
+      { to: '/duplicates', label: 'Duplicates', icon: IconCopy },
+      { to: '/settings', label: 'Settings', icon: IconSettings },
+    ],
+  },
 ];
 
 export function ThemeToggle() {
@@ -130,18 +146,27 @@ export function AppLayout() {
           <VisuallyHidden>
             <h2>Navigation</h2>
           </VisuallyHidden>
-          {nav.map((item) => (
-            <NavLink
-              key={item.to}
-              component={RouterNavLink}
-              to={item.to}
-              end={item.end}
-              label={item.label}
-              leftSection={<item.icon size={18} stroke={1.6} />}
-              active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
-              onClick={close}
-            />
-          ))}
+          <AppShell.Section grow component={ScrollArea} type="scroll">
+            {navGroups.map((group, i) => (
+              <div key={group.label} role="group" aria-labelledby={`nav-group-${i}`}>
+                <Text id={`nav-group-${i}`} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt={i ? 'md' : 4} pb={4}>
+                  {group.label}
+                </Text>
+                {group.items.map((item) => (
+                  <NavLink
+                    key={item.to}
+                    component={RouterNavLink}
+                    to={item.to}
+                    end={'end' in item ? item.end : undefined}
+                    label={item.label}
+                    leftSection={<item.icon size={18} stroke={1.6} />}
+                    active={'end' in item ? location.pathname === item.to : location.pathname.startsWith(item.to)}
+                    onClick={close}
+                  />
+                ))}
+              </div>
+            ))}
+          </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main>
           <Outlet />

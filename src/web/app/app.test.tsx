@@ -57,7 +57,7 @@ describe('routes and states', () => {
       'GET /api/v1/contacts': () => (fail ? problem(500, 'internal', 'Database unavailable') : emptyPage),
     });
     renderApp('/contacts');
-    expect(await screen.findByText('Database unavailable', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('Database unavailable', {}, { timeout: 15_000 })).toBeInTheDocument();
     fail = false;
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('No contacts yet')).toBeInTheDocument();
@@ -81,6 +81,18 @@ describe('routes and states', () => {
     expect(await screen.findByText('Grace Hopper')).toBeInTheDocument();
     expect(router.state.location.search).toBe('?starred=true');
     expect(calls.some((c) => c.path === '/api/v1/contacts')).toBe(true);
+  });
+
+  it('groups the navigation by purpose and marks the current page', async () => {
+    fakeApi({ 'GET /api/v1/me': { body: me }, 'GET /api/v1/tags': emptyPage });
+    renderApp('/tags');
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    const groups = within(nav).getAllByRole('group');
+    expect(groups.map((g) => within(g).getAllByRole('link').length)).toEqual([5, 6, 5]);
+    const organize = within(nav).getByRole('group', { name: 'Organize' });
+    expect(within(organize).getByRole('link', { name: 'Tags' })).toHaveAttribute('aria-current', 'page');
+    expect(within(within(nav).getByRole('group', { name: 'Every day' })).getByRole('link', { name: 'Home' })).not.toHaveAttribute('aria-current');
+    expect(within(within(nav).getByRole('group', { name: 'Grow your network' })).getByRole('link', { name: 'Coffee chats' })).toHaveAttribute('href', '/chats');
   });
 });
 
