@@ -1,6 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely } from 'kysely';
+import { runCompiled, slot } from '../../db/compiled-once';
 import { DateTime } from 'luxon';
 import type { DB, MilestoneTable } from '../../db/schema';
+import { addDays } from '../../platform/clock';
 
 export type MilestoneRow = MilestoneTable & { contact_name: string };
 
@@ -58,12 +60,59 @@ export function occurrencesBetween(onDate: string, recurrence: string, from: str
  * by a day at the end so that 29 February is found in the years it is celebrated on the 28th.
  */
 function monthDayRanges(from: string, to: string): [string, string][] | null {
+  // Plain date arithmetic for YYYY-MM-DD (what every caller passes); luxon was most of a Today call's
+  // own CPU here. addDays checks its input and falls back to luxon itself.
+  const end = isCalendarDate(from) && isCalendarDate(to) ? addDays(to, 1) : null;
+  if (end === null || !isCalendarDate(end)) return monthDayRangesLuxon(from, to);
+  if ((Date.parse(end) - Date.parse(from)) / 86_400_000 >= 365) return null;
+  const a = from.slice(5);
+  const b = end.slice(5);
+  return a <= b ? [[a, b]] : [[a, '12-31'], ['01-01', b]];
+}
+
+/** A valid calendar date as YYYY-MM-DD (Date.parse reads it as UTC midnight and gives it back). */
+function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const ms = Date.parse(date);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date);
+}
+
+function monthDayRangesLuxon(from: string, to: string): [string, string][] | null {
   const start = DateTime.fromISO(from, { zone: 'UTC' });
   const end = DateTime.fromISO(to, { zone: 'UTC' }).plus({ days: 1 });
   if (end.diff(start, 'days').days >= 365) return null;
   const a = start.toFormat('MM-dd');
   const b = end.toFormat('MM-dd');
   return a <= b ? [[a, b]] : [[a, '12-31'], ['01-01', b]];
+}
+
+/** Month-day ranges as conditions on `column`, their bounds in the slots `${prefix}${i}a` and `${prefix}${i}b`. */
+function monthDayIn(eb: ExpressionBuilder<any, any>, column: Expression<string> | string, prefix: string, ranges: [string, string][]) {
+  return eb.or(ranges.map((_, i) => eb.and([eb(column as any, '>=', slot(`${prefix}${i}a`)), eb(column as any, '<=', slot(`${prefix}${i}b`))])));
+}
+
+function milestonesQuery(db: Kysely<DB>, ranges: [string, string][] | null, soon: [string, string][] | null) {
+  let q = db
+    .selectFrom('milestone as m')
+    .innerJoin('contact as c', 'c.id', 'm.contact_id')
+    .selectAll('m')
+    .select('c.name as contact_name')
+    .where('m.owner_id', '=', slot('owner'))
+    .where('c.archived', '=', false);
+  if (ranges) q = q.where((eb) => monthDayIn(eb, 'm.month_day', 'm', ranges));
+  if (soon) q = q.where((eb) => eb.or([eb('m.remind_days_before', '>', slot('soonDays') as unknown as number), monthDayIn(eb, 'm.month_day', 's', soon)]));
+  return q;
+}
+
+function birthdaysQuery(db: Kysely<DB>, ranges: [string, string][] | null) {
+  let q = db
+    .selectFrom('contact as c')
+    .select(['c.id', 'c.name', 'c.birthday', 'c.birthday_dismissed_through'])
+    .where('c.owner_id', '=', slot('owner'))
+    .where('c.birthday', 'is not', null)
+    .where('c.archived', '=', false);
+  if (ranges) q = q.where((eb) => monthDayIn(eb, birthdayMonthDay, 'b', ranges));
+  return q;
 }
 
 /**
@@ -83,30 +132,24 @@ export async function listMilestoneOccurrences(
   const ranges = monthDayRanges(from, to);
   const birthdaysTo = options.birthdaysTo ?? to;
   const birthdayRanges = monthDayRanges(from, birthdaysTo);
-  let milestones = db
-    .selectFrom('milestone as m')
-    .innerJoin('contact as c', 'c.id', 'm.contact_id')
-    .selectAll('m')
-    .select('c.name as contact_name')
-    .where('m.owner_id', '=', ownerId)
-    .where('c.archived', '=', false);
-  if (ranges) milestones = milestones.where((eb) => eb.or(ranges.map(([a, b]) => eb.and([eb('m.month_day', '>=', a), eb('m.month_day', '<=', b)]))));
   // Beyond `soonTo`, only the milestones that remind further ahead than that (the agenda's 60 days
   // would otherwise read every milestone of the next two months to show those of the next week).
   const soon = options.soonTo ? monthDayRanges(from, options.soonTo) : null;
-  if (soon && options.soonTo) {
-    const soonDays = Math.round((Date.parse(options.soonTo) - Date.parse(from)) / 86_400_000);
-    milestones = milestones.where((eb) => eb.or([eb('m.remind_days_before', '>', soonDays), ...soon.map(([a, b]) => eb.and([eb('m.month_day', '>=', a), eb('m.month_day', '<=', b)]))]));
-  }
-  let birthdays = db
-    .selectFrom('contact as c')
-    .select(['c.id', 'c.name', 'c.birthday', 'c.birthday_dismissed_through'])
-    .where('c.owner_id', '=', ownerId)
-    .where('c.birthday', 'is not', null)
-    .where('c.archived', '=', false);
-  if (birthdayRanges) birthdays = birthdays.where((eb) => eb.or(birthdayRanges.map(([a, b]) => eb.and([eb(birthdayMonthDay, '>=', a), eb(birthdayMonthDay, '<=', b)]))));
+  const soonDays = soon && options.soonTo ? Math.round((Date.parse(options.soonTo) - Date.parse(from)) / 86_400_000) : null;
 
-  const [milestoneRows, birthdayRows] = await Promise.all([milestones.execute(), birthdays.execute()]);
+  // Both statements are compiled once per shape (how many month-day ranges each has): the Today agenda
+  // reads them on every call. The values go into the slots by name.
+  const values: Record<string, unknown> = { owner: ownerId, soonDays };
+  const fill = (prefix: string, list: [string, string][] | null) => list?.forEach(([a, b], i) => ((values[`${prefix}${i}a`] = a), (values[`${prefix}${i}b`] = b)));
+  fill('m', ranges);
+  fill('s', soon);
+  fill('b', birthdayRanges);
+  const shape = (list: [string, string][] | null) => (list ? String(list.length) : 'all');
+  const milestoneShape = `${shape(ranges)}.${soon ? soon.length : 'none'}`;
+  const [milestoneRows, birthdayRows] = await Promise.all([
+    runCompiled(db, `milestones.occurrences.${milestoneShape}`, () => milestonesQuery(db, ranges, soon), values),
+    runCompiled(db, `milestones.birthdays.${shape(birthdayRanges)}`, () => birthdaysQuery(db, birthdayRanges), values),
+  ]);
   const out: MilestoneOccurrence[] = [];
   for (const m of milestoneRows)
     for (const o of occurrencesBetween(m.on_date, m.recurrence, from, to))

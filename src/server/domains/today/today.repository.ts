@@ -1,5 +1,6 @@
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely } from 'kysely';
 import { circles } from '../../../contracts/contacts';
+import { runCompiled, slot } from '../../db/compiled-once';
 import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 
@@ -36,34 +37,17 @@ export interface AgendaContact {
 /**
  * The agenda's statements are built and compiled once per dialect (building a Kysely query, the
  * six-branch UNION ALL above all, was a good part of a call's CPU); each call only fills in its values.
- * Placeholders are strings no caller can pass, replaced by name in the compiled parameters.
  */
-const compiled = new Map<string, CompiledQuery>();
 const P = {
-  owner: '\u0000owner',
-  today: '\u0000today',
-  limit: '\u0000limit',
-  since: '\u0000since',
-  minPoints: '\u0000minPoints',
-  silentBefore: '\u0000silentBefore',
+  owner: slot('owner'),
+  today: slot('today'),
+  limit: slot('limit'),
+  since: slot('since'),
+  silentBefore: slot('silentBefore'),
 } as const;
 type Values = Partial<Record<keyof typeof P, unknown>>;
-const byPlaceholder = new Map<unknown, keyof typeof P>(Object.entries(P).map(([name, p]) => [p, name as keyof typeof P]));
 
-async function run<R>(db: Kysely<DB>, name: string, build: () => Compilable<R>, values: Values): Promise<R[]> {
-  const key = `${dialectOf(db)}:${name}`;
-  let query = compiled.get(key);
-  if (!query) {
-    query = build().compile();
-    compiled.set(key, query);
-  }
-  const parameters = query.parameters.map((p) => {
-    const named = byPlaceholder.get(p);
-    return named === undefined ? p : values[named];
-  });
-  const { rows } = await db.executeQuery<R>({ ...query, parameters } as CompiledQuery<R>);
-  return rows;
-}
+const run = <R>(db: Kysely<DB>, name: string, build: () => Compilable<R>, values: Values): Promise<R[]> => runCompiled(db, `today.${name}`, build, values);
 
 /** Open follow-ups due (or back from a snooze) today or earlier, oldest first: one range of follow_up_open_idx. */
 export async function dueFollowUps(db: Kysely<DB>, ownerId: string, today: string, limit: number) {
@@ -139,24 +123,37 @@ export async function countDueContacts(db: Kysely<DB>, ownerId: string, today: s
   return Number(row!.n);
 }
 
-/** Once-strong ties (many interaction points) silent since before `silentBefore`, strongest first. */
-export async function dormantStrongTies(db: Kysely<DB>, ownerId: string, minPoints: number, silentBefore: string, today: string, limit: number): Promise<AgendaContact[]> {
+/** Lifetime interaction points that make a tie "once strong" (about four one-to-one conversations). */
+export const DORMANT_MIN_POINTS = 12;
+
+/**
+ * Once-strong ties silent since before `silentBefore`, strongest first: one range of
+ * contact_dormant_idx (migration 0011), which holds only the contacts with DORMANT_MIN_POINTS or more,
+ * by silence. The threshold is in the statement as a literal, like the index's condition (with a bound
+ * value neither database would use a partial index).
+ */
+export async function dormantStrongTies(db: Kysely<DB>, ownerId: string, silentBefore: string, today: string, limit: number): Promise<AgendaContact[]> {
   return run(
     db,
     'dormantStrongTies',
-    () => dormantStrongTiesQuery(db, P.owner, P.minPoints as unknown as number, P.silentBefore, P.today, P.limit as unknown as number),
-    { owner: ownerId, minPoints, silentBefore, today, limit },
+    () => dormantStrongTiesQuery(db, P.owner, P.silentBefore, P.today, P.limit as unknown as number),
+    { owner: ownerId, silentBefore, today, limit },
   ) as Promise<AgendaContact[]>;
 }
 
-function dormantStrongTiesQuery(db: Kysely<DB>, ownerId: string, minPoints: number, silentBefore: string, today: string, limit: number) {
+function dormantStrongTiesQuery(db: Kysely<DB>, ownerId: string, silentBefore: string, today: string, limit: number) {
+  // The index's key (migration 0011): the silence with "never" as the earliest time, one range.
+  const silent =
+    dialectOf(db) === 'sqlite'
+      ? sql<boolean>`coalesce(c.last_meaningful_at, '') < ${silentBefore}`
+      : sql<boolean>`coalesce(c.last_meaningful_at, '-infinity'::timestamptz) < ${silentBefore}`;
   return db
     .selectFrom('contact as c')
     .select(contactColumns)
     .where('c.owner_id', '=', ownerId)
     .where('c.archived', '=', false)
-    .where('c.rel_points', '>=', minPoints)
-    .where((eb) => eb.or([eb('c.last_meaningful_at', 'is', null), eb('c.last_meaningful_at', '<', silentBefore)]))
+    .where('c.rel_points', '>=', sql.lit(DORMANT_MIN_POINTS))
+    .where(silent)
     .where((eb) => eb.or([eb('c.cadence_snoozed_until', 'is', null), eb('c.cadence_snoozed_until', '<=', today)]))
     .orderBy('c.rel_points', 'desc')
     .orderBy('c.last_meaningful_at', 'desc')

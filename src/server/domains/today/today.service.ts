@@ -17,8 +17,6 @@ import * as repo from './today.repository';
 const circleBonus: Record<Circle | 'none', number> = { inner: 8, close: 6, active: 4, wider: 2, acquaintance: 0, none: 0 };
 /** A milestone shows this many days ahead (or its own remind-ahead, when longer). */
 const MILESTONE_DAYS = 7;
-/** Lifetime interaction points that make a tie "once strong" (about four one-to-one conversations). */
-const DORMANT_MIN_POINTS = 12;
 /** Silence that makes a strong tie dormant. */
 const DORMANT_AFTER_DAYS = 180;
 /** How long a newly added contact waits in "awaiting a first follow-up". */
@@ -58,7 +56,7 @@ export function todayService(deps: Deps) {
         repo.dueByCircle(db, actor.userId, today, fetch),
         repo.countDueContacts(db, actor.userId, today),
         listMilestoneOccurrences(db, actor.userId, today, addDays(today, 60), { birthdaysTo: addDays(today, MILESTONE_DAYS), soonTo: addDays(today, MILESTONE_DAYS) }),
-        repo.dormantStrongTies(db, actor.userId, DORMANT_MIN_POINTS, silentBefore, today, fetch),
+        repo.dormantStrongTies(db, actor.userId, silentBefore, today, fetch),
         repo.recentlyAdded(db, actor.userId, since, 50),
         scheduledPostsOn(db, actor.userId, today),
       ]);

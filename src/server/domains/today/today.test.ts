@@ -98,6 +98,31 @@ describe.each(dialects)('Today agenda on %s', (dialect) => {
     expect((await today(user)).items.map((i) => i.contactName)).not.toContain('Nina New');
   });
 
+  it('lists the strong ties silent for half a year (or never met one to one), strongest first', async () => {
+    const user = await t.signUp();
+    const many = async (name: string, kind: string, dates: string[]) => {
+      const c = await contact(user, { name });
+      for (const day of dates) await log(user, [c.id], kind, `${day}T10:00:00Z`);
+      return c;
+    };
+    const months = (year: number, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${year}-${String(from + i).padStart(2, '0')}-10`);
+    await many('Ben Biggest', 'coffee_chat', months(2025, 1, 8)); // 24 points, silent since August
+    await many('Dora Dormant', 'coffee_chat', months(2025, 1, 5)); // 15 points
+    await many('Eve Events', 'event', months(2025, 1, 12)); // 12 points, none of them one to one
+    await many('Stan Still', 'coffee_chat', [...months(2025, 1, 4), '2026-05-01']); // strong, in touch in May
+    await many('Wes Weak', 'coffee_chat', months(2025, 1, 3)); // 9 points: never a strong tie
+    await many('Sal Silent', 'coffee_chat', ['2025-12-01', '2025-12-05', '2025-12-10', '2025-12-15']); // 12 points, silent since 15 December (182 days)
+
+    const agenda = await today(user, '?limit=20');
+    expect(agenda.items.map((i) => [i.type, i.contactName, i.reason])).toEqual([
+      ['dormant', 'Ben Biggest', 'once a strong tie, silent for 309 days'],
+      ['dormant', 'Dora Dormant', 'once a strong tie, silent for 401 days'],
+      ['dormant', 'Eve Events', 'once a strong tie, no one-to-one contact on record'],
+      ['dormant', 'Sal Silent', 'once a strong tie, silent for 182 days'],
+    ]);
+    expect(agenda.more).toBe(0);
+  });
+
   it('shows a milestone a week ahead, or as far ahead as it asks to be reminded', async () => {
     const user = await t.signUp();
     const milestone = async (name: string, onDate: string, remindDaysBefore: number) => {

@@ -1,0 +1,41 @@
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { dialectOf } from './dialect';
+
+/**
+ * Statements on hot paths built and compiled once per dialect: building a Kysely query (a union of
+ * several branches above all) costs more CPU than SQLite takes to run a small indexed one. The query
+ * is built with `slot(name)` where each value goes; each call fills the slots in by name.
+ * A slot is a string no caller can pass (it starts with a NUL character).
+ */
+export const slot = (name: string): string => `\u0000${name}`;
+
+interface Compiled {
+  query: CompiledQuery;
+  /** For each parameter, the slot name it takes its value from, or undefined to keep the compiled value. */
+  names: (string | undefined)[];
+}
+
+const cache = new Map<string, Compiled>();
+
+/**
+ * Runs the statement `key` (built by `build` the first time, per dialect) with the slots filled from
+ * `values`. The key must name one query shape: a builder that varies with its input needs one key per shape.
+ */
+export async function runCompiled<R>(db: Kysely<any>, key: string, build: () => Compilable<R>, values: Record<string, unknown>): Promise<R[]> {
+  const cacheKey = `${dialectOf(db)}:${key}`;
+  let compiled = cache.get(cacheKey);
+  if (!compiled) {
+    const query = build().compile();
+    const names = query.parameters.map((p) => (typeof p === 'string' && p.startsWith('\u0000') ? p.slice(1) : undefined));
+    compiled = { query, names };
+    cache.set(cacheKey, compiled);
+  }
+  const { query, names } = compiled;
+  const parameters = names.map((name, i) => {
+    if (name === undefined) return query.parameters[i];
+    if (!(name in values)) throw new Error(`No value for ${name} in ${key}`);
+    return values[name];
+  });
+  const { rows } = await db.executeQuery<R>({ ...query, parameters } as CompiledQuery<R>);
+  return rows;
+}
