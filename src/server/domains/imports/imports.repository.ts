@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { batchInsert, compileOnce, PLACEHOLDER, sizes } from '../../db/batch-insert';
 import { dialectOf } from '../../db/dialect';
 import type { ContactHandleTable, ContactTable, ContactTagTable, DB, ImportBatchTable, ImportItemTable, ImportKeyTable, InteractionTable } from '../../db/schema';
 
@@ -67,23 +68,36 @@ export async function ensureTags(db: Kysely<DB>, ownerId: string, names: string[
   return { ids, created };
 }
 
+/** The columns an import writes of a new contact (the derived ones keep their defaults). */
+const contactColumns = [
+  'id', 'owner_id', 'name', 'sort_name', 'given_name', 'family_name', 'pronouns', 'headline', 'organization_id', 'title', 'location', 'timezone',
+  'emails', 'phones', 'social_profiles', 'birthday', 'how_we_met', 'circle', 'cadence_days', 'starred', 'archived', 'last_interaction_at',
+  'next_due_on', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof ContactTable)[];
+
 export async function insertContacts(db: Kysely<DB>, rows: ContactTable[]): Promise<void> {
   // 25 columns a row: 100 rows stay far below SQLite's limit of bound variables.
-  for (const part of chunks(rows, 100)) await db.insertInto('contact').values(part).execute();
+  await batchInsert(db, 'contact', contactColumns, rows.map((r) => contactColumns.map((c) => r[c])), { chunk: 100 });
 }
 
 export async function insertHandles(db: Kysely<DB>, rows: ContactHandleTable[]): Promise<void> {
-  for (const part of chunks(rows, 500)) await db.insertInto('contact_handle').values(part).onConflict((oc) => oc.doNothing()).execute();
+  await batchInsert(db, 'contact_handle', ['owner_id', 'kind', 'value', 'contact_id'], rows.map((r) => [r.owner_id, r.kind, r.value, r.contact_id]), { chunk: 500, onConflict: 'nothing' });
 }
 
 export async function insertContactTags(db: Kysely<DB>, rows: ContactTagTable[]): Promise<void> {
-  for (const part of chunks(rows, 500)) await db.insertInto('contact_tag').values(part).onConflict((oc) => oc.doNothing()).execute();
+  await batchInsert(db, 'contact_tag', ['contact_id', 'tag_id', 'owner_id'], rows.map((r) => [r.contact_id, r.tag_id, r.owner_id]), { chunk: 500, onConflict: 'nothing' });
 }
 
 export async function insertNotes(db: Kysely<DB>, ownerId: string, notes: { contactId: string; body: string }[], now: string, newId: () => string): Promise<string[]> {
-  const rows = notes.map((n) => ({ id: newId(), owner_id: ownerId, contact_id: n.contactId, body: n.body, pinned: false, created_at: now, updated_at: now }));
-  for (const part of chunks(rows, 200)) await db.insertInto('note').values(part).execute();
-  return rows.map((r) => r.id);
+  const ids = notes.map(() => newId());
+  await batchInsert(
+    db,
+    'note',
+    ['id', 'owner_id', 'contact_id', 'body', 'pinned', 'created_at', 'updated_at'],
+    notes.map((n, i) => [ids[i], ownerId, n.contactId, n.body, false, now, now]),
+    { chunk: 200 },
+  );
+  return ids;
 }
 
 export interface MergeState {
@@ -125,36 +139,54 @@ export type MergedValues = Pick<ContactTable, MergedColumn>;
 /** PostgreSQL types a CASE of parameters as text: these columns need their cast. */
 const pgCasts: Partial<Record<(typeof mergedColumns)[number], string>> = { updated_at: 'timestamptz', cadence_days: 'integer', starred: 'boolean', next_due_on: 'date' };
 
-/** Sets those columns of many of the owner's contacts (ids already checked), 100 a statement (one CASE per column). */
+/**
+ * Sets those columns of many of the owner's contacts (ids already checked). Rows are grouped by the
+ * columns they set (when the caller says which changed, only those: every column set is an index entry
+ * rewritten for each of the contact's indexes that holds it); each group is written 100 rows a
+ * statement, one CASE per column, a statement compiled once per shape.
+ */
 export async function updateContactRows(
   db: Kysely<DB>,
   _ownerId: string,
   rows: { id: string; values: MergedValues; changed?: ReadonlySet<(typeof mergedColumns)[number]> }[],
 ): Promise<void> {
-  // PostgreSQL types a CASE of parameters as text: the timestamp needs its cast.
   const pg = dialectOf(db) === 'postgres';
-  for (const part of chunks(rows, 100)) {
-    const set: Record<string, unknown> = {};
-    for (const column of mergedColumns) {
-      // Only the columns some row of the statement changes (when the caller says which): every column
-      // set is an index entry rewritten for each of the contact's indexes that holds it.
-      // An undo record written before a column was added here has no value for it: that column stays as it is.
-      const given = part.filter((r) => r.values[column] !== undefined && (!r.changed || r.changed.has(column)));
-      if (given.length === 0) continue;
-      const value = (v: unknown) => (column === 'starred' ? (pg ? !!v : v ? 1 : 0) : v);
-      const cases = given.map((r) => sql`when ${r.id} then ${value(r.values[column])}`);
-      const fallback = given.length < part.length ? sql` else ${sql.ref(column)}` : sql``;
-      const expression = sql`case ${sql.ref('id')} ${sql.join(cases, sql` `)}${fallback} end`;
-      const cast = pg ? pgCasts[column] : undefined;
-      set[column] = cast ? sql`(${expression})::${sql.raw(cast)}` : expression;
+  const groups = new Map<string, { columns: MergedColumn[]; rows: typeof rows }>();
+  for (const r of rows) {
+    // An undo record written before a column was added here has no value for it: that column stays as it is.
+    const columns = mergedColumns.filter((c) => r.values[c] !== undefined && (!r.changed || r.changed.has(c)));
+    if (columns.length === 0) continue;
+    const key = columns.join(',');
+    const group = groups.get(key) ?? groups.set(key, { columns, rows: [] }).get(key)!;
+    group.rows.push(r);
+  }
+  const value = (column: MergedColumn, v: unknown) => (column === 'starred' ? (pg ? !!v : v ? 1 : 0) : v);
+  for (const { columns, rows: group } of groups.values()) {
+    let at = 0;
+    for (const size of sizes(group.length, 100)) {
+      const part = group.slice(at, at + size);
+      at += size;
+      const query = compileOnce(db, `update-contact|${columns.join(',')}|${size}`, size * (2 * columns.length + 1), () => {
+        const set: Record<string, unknown> = {};
+        const cases = sql.join(Array.from({ length: size }, () => sql`when ${PLACEHOLDER} then ${PLACEHOLDER}`), sql` `);
+        for (const column of columns) {
+          const expression = sql`case ${sql.ref('id')} ${cases} end`;
+          // PostgreSQL types a CASE of parameters as text: some columns need their cast.
+          const cast = pg ? pgCasts[column] : undefined;
+          set[column] = cast ? sql`(${expression})::${sql.raw(cast)}` : expression;
+        }
+        // By primary key only: the callers pass ids they read as the owner's. With owner_id in the WHERE
+        // clause SQLite walks the owner's list index for every statement (24 ms instead of 2 for 100 rows).
+        return db
+          .updateTable('contact')
+          .set(set as never)
+          .where('id', 'in', Array.from({ length: size }, () => PLACEHOLDER));
+      });
+      const parameters: unknown[] = [];
+      for (const column of columns) for (const r of part) parameters.push(r.id, value(column, r.values[column]));
+      for (const r of part) parameters.push(r.id);
+      await db.executeQuery({ ...query, parameters });
     }
-    // By primary key only: the callers pass ids they read as the owner's. With owner_id in the WHERE
-    // clause SQLite walks the owner's list index for every statement (24 ms instead of 2 for 100 rows).
-    await db
-      .updateTable('contact')
-      .set(set as never)
-      .where('id', 'in', part.map((r) => r.id))
-      .execute();
   }
 }
 
@@ -191,7 +223,7 @@ export async function listBatches(db: Kysely<DB>, ownerId: string, limit: number
 }
 
 export async function insertItems(db: Kysely<DB>, rows: ImportItemTable[]): Promise<void> {
-  for (const part of chunks(rows, 300)) await db.insertInto('import_item').values(part).execute();
+  await batchInsert(db, 'import_item', ['import_id', 'seq', 'owner_id', 'kind', 'ref_id', 'before'], rows.map((r) => [r.import_id, r.seq, r.owner_id, r.kind, r.ref_id, r.before]), { chunk: 300 });
 }
 
 export async function itemsOf(db: Kysely<DB>, importId: string): Promise<ImportItemTable[]> {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../db/dialect';
+import { batchInsert } from '../../db/batch-insert';
 import type { DB } from '../../db/schema';
 import type { SearchType } from '../../../contracts/search';
 import { tsvectorText, vocabulary } from './search.text';
@@ -71,15 +72,15 @@ export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchD
         )
         .execute();
     } else {
-      const inserted: { id: number; ref_id: string }[] = await d
-        .insertInto('search_doc')
-        .values(chunk.map((doc) => ({ owner_id: doc.ownerId, kind: doc.kind, ref_id: doc.refId })))
-        .returning(['id', 'ref_id'])
-        .execute();
+      // Statements compiled once per shape (an import indexes tens of thousands of documents).
+      const inserted = await batchInsert<{ id: number; ref_id: string }>(d, 'search_doc', ['owner_id', 'kind', 'ref_id'], chunk.map((doc) => [doc.ownerId, doc.kind, doc.refId]), {
+        chunk: 200,
+        returning: ['id', 'ref_id'],
+      });
       const rowids = new Map(inserted.map((r) => [r.ref_id, r.id]));
       for (const kind of new Set(chunk.map((doc) => doc.kind))) {
-        const rows = chunk.filter((doc) => doc.kind === kind).map((doc) => sql`(${rowids.get(doc.refId)}, ${doc.title}, ${doc.body})`);
-        await sql`insert into ${sql.table(ftsTable(kind))} (rowid, title, body) values ${sql.join(rows)}`.execute(db);
+        const rows = chunk.filter((doc) => doc.kind === kind).map((doc) => [rowids.get(doc.refId), doc.title, doc.body]);
+        await batchInsert(d, ftsTable(kind), ['rowid', 'title', 'body'], rows, { chunk: 200 });
       }
     }
   }
@@ -88,13 +89,7 @@ export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchD
 
 export async function addTerms(db: Kysely<DB>, ownerId: string, terms: string[]): Promise<void> {
   const unique = [...new Set(terms)];
-  for (let i = 0; i < unique.length; i += 500) {
-    await db
-      .insertInto('search_term')
-      .values(unique.slice(i, i + 500).map((term) => ({ owner_id: ownerId, term })))
-      .onConflict((oc) => oc.columns(['owner_id', 'term']).doNothing())
-      .execute();
-  }
+  await batchInsert(db, 'search_term', ['owner_id', 'term'], unique.map((term) => [ownerId, term]), { chunk: 500, onConflict: ['owner_id', 'term'] });
 }
 
 /** Vocabulary words that could be `word` with a typo: pg_trgm similarity, or same first letter on SQLite. */
