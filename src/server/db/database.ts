@@ -14,6 +14,7 @@ import pg from 'pg';
 import type { Config } from '../config';
 import { AppError } from '../platform/errors';
 import type { Dialect } from './dialect';
+import { timestamptzToIso } from './pg-types';
 import type { DB } from './schema';
 
 export interface Database_ {
@@ -26,7 +27,7 @@ export interface Database_ {
 export type { Database_ as RapportDatabase };
 
 // Timestamps and dates leave the database as ISO strings on both dialects.
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, timestamptzToIso);
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
