@@ -10,6 +10,7 @@ import * as imports from './migrations/0005-imports';
 import * as perfIndexes from './migrations/0006-perf-indexes';
 import * as eventsChats from './migrations/0007-events-chats';
 import * as strategies from './migrations/0008-strategies';
+import * as ownerLinksIndex from './migrations/0010-owner-links-index';
 import * as dormantTiesIndex from './migrations/0011-dormant-ties-index';
 import * as calendarFeedIndexes from './migrations/0012-calendar-feed-indexes';
 import type { DB } from './schema';
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0006-perf-indexes': perfIndexes,
   '0007-events-chats': eventsChats,
   '0008-strategies': strategies,
+  '0010-owner-links-index': ownerLinksIndex,
   '0011-dormant-ties-index': dormantTiesIndex,
   '0012-calendar-feed-indexes': calendarFeedIndexes,
 };

@@ -53,26 +53,78 @@ export async function aggregatesOf(db: Kysely<DB>, scope: { ownerId: string; con
 }
 
 /**
- * A whole account in one pass over its links, grouped by contact in index order (no sort): the
- * all-time figures in SQL, the last 12 months' links handed back as one "YYYY-MMkind" list per contact
- * and bucketed here. Contacts with links written without a kind (see contactAggregates) are then
- * computed again the careful way. On SQLite the links come from the covering timeline index, contact
- * after contact (`contact_id in (...)` walks it in contact order, so GROUP BY needs no temporary
- * B-tree); PostgreSQL scans the owner's links and aggregates with a hash.
+ * A whole account in one pass over its links, grouped by contact in index order (no sort, no hash):
+ * the all-time figures in SQL, and each link of the last 12 months handed back as one character that
+ * says its month and kind (see monthKindCode), bucketed here. Contacts with links written without a
+ * kind (see contactAggregates) are then computed again the careful way. On SQLite the links come from
+ * the covering timeline index, contact after contact (`contact_id in (...)` walks it in contact order,
+ * so GROUP BY needs no temporary B-tree); on PostgreSQL from interaction_contact_owner_timeline_idx
+ * (migration 0010), the owner's range of it in contact order, index only.
  */
 /** Every kind's points are whole quarters (kinds.ts), so four times them sum exactly as integers. */
 const quarterPoints = sql<number>`case ic.kind ${sql.join(kinds.map((k) => sql`when ${sql.lit(k)} then ${sql.lit(Math.round(kindProfiles[k].points * 4))}`), sql` `)} else 0 end`;
+
+/**
+ * A link of the window as one character: code point CODE_BASE + month * KIND_STRIDE + kind, month
+ * 1..12 in the window, kind the index in `kinds` (kinds.length: a kind this version does not know).
+ * All of them are below U+0800, far from the surrogates: 2 bytes of UTF-8, one UTF-16 unit. This
+ * replaced a "YYYY-MMkind" text per link (to_char per link on PostgreSQL, 10 MB over the wire and
+ * 675,000 strings split in Node on the reference data).
+ */
+const CODE_BASE = 256;
+const KIND_STRIDE = kinds.length + 1;
+const kindIndex = sql<number>`case ic.kind ${sql.join(kinds.map((k, i) => sql`when ${sql.lit(k)} then ${sql.lit(i)}`), sql` `)} else ${sql.lit(kinds.length)} end`;
+
+function monthKindCode(sqlite: boolean, months: readonly string[]): RawBuilder<string> {
+  if (sqlite) {
+    // The month's position from the ISO text: (year * 12 + month) less the one before the window.
+    const [y, m] = months[0]!.split('-').map(Number) as [number, number];
+    const month = sql<number>`(cast(substr(ic.occurred_at, 1, 4) as integer) * 12 + cast(substr(ic.occurred_at, 6, 2) as integer) - ${sql.lit(y * 12 + m - 1)})`;
+    return sql<string>`char(${sql.lit(CODE_BASE)} + ${month} * ${sql.lit(KIND_STRIDE)} + ${kindIndex})`;
+  }
+  // width_bucket over the window's 13 month starts: 1 for the first month ... 12 for the last.
+  const bounds = [...months.map((k) => `${k}-01T00:00:00.000Z`), monthAfter(months.at(-1)!)];
+  const month = sql<number>`width_bucket(ic.occurred_at, ${sql.lit(`{${bounds.join(',')}}`)}::timestamptz[])`;
+  return sql<string>`chr(${sql.lit(CODE_BASE)} + ${month} * ${sql.lit(KIND_STRIDE)} + ${kindIndex})`;
+}
+
+const monthAfter = (key: string) => {
+  const start = new Date(`${key}-01T00:00:00.000Z`);
+  return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)).toISOString();
+};
+
+/** The month buckets of a contact from its window's codes, as the JSON that refreshDerived stores. */
+function bucketsOfCodes(codes: string | null, months: readonly string[]): string {
+  if (!codes) return '{}';
+  const points = new Array<number>(months.length).fill(0);
+  const depth = new Array<number>(months.length).fill(0);
+  const count = new Array<number>(months.length).fill(0);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes.charCodeAt(i) - CODE_BASE;
+    const month = Math.floor(code / KIND_STRIDE) - 1;
+    const profile = kindProfiles[kinds[code % KIND_STRIDE]!];
+    if (profile) {
+      points[month]! += profile.points;
+      if (profile.depth > depth[month]!) depth[month] = profile.depth;
+    }
+    count[month]! += 1;
+  }
+  const buckets: MonthBuckets = {};
+  // The window is oldest first, so the keys come out in the order the other path sorts them.
+  for (let m = 0; m < months.length; m++) if (count[m]! > 0) buckets[months[m]!] = [points[m]!, depth[m]!, count[m]!];
+  return JSON.stringify(buckets);
+}
 
 async function ownerAggregates(db: Kysely<DB>, ownerId: string, now: Date): Promise<Map<string, ContactAggregates>> {
   const sqlite = dialectOf(db) === 'sqlite';
   const months = windowMonths(now);
   const from = `${months[0]}-01T00:00:00.000Z`;
-  const lastMonth = new Date(`${months.at(-1)}-01T00:00:00.000Z`);
-  const until = new Date(Date.UTC(lastMonth.getUTCFullYear(), lastMonth.getUTCMonth() + 1, 1)).toISOString();
+  const until = monthAfter(months.at(-1)!);
   const inWindow = sql`ic.occurred_at >= ${from} and ic.occurred_at < ${until}`;
-  const windowList = sqlite
-    ? sql<string | null>`group_concat(case when ${inWindow} then substr(ic.occurred_at, 1, 7) || ic.kind end)`
-    : sql<string | null>`string_agg(case when ${inWindow} then to_char(ic.occurred_at at time zone 'UTC', 'YYYY-MM') || ic.kind end, ',')`;
+  const code = monthKindCode(sqlite, months);
+  const windowCodes = sqlite
+    ? sql<string | null>`group_concat(case when ${inWindow} then ${code} end, '')`
+    : sql<string | null>`string_agg(case when ${inWindow} then ${code} end, '')`;
   const base = sqlite
     ? db.selectFrom('interaction_contact as ic').where('ic.contact_id', 'in', db.selectFrom('contact').select('id').where('owner_id', '=', ownerId))
     : db.selectFrom('interaction_contact as ic').where('ic.owner_id', '=', ownerId);
@@ -87,7 +139,7 @@ async function ownerAggregates(db: Kysely<DB>, ownerId: string, now: Date): Prom
       sql<number>`sum(case when ${col('link', 'initiated_by')} in ('them', 'mutual') then 1 else 0 end)`.as('them'),
       sql<number>`sum(case when ${col('link', 'initiated_by')} in ('me', 'mutual') then 1 else 0 end)`.as('me'),
       sql<number>`sum(case when ic.kind is null then 1 else 0 end)`.as('missing'),
-      windowList.as('recent'),
+      windowCodes.as('recent'),
     ])
     .groupBy('ic.contact_id')
     .execute();
@@ -98,15 +150,6 @@ async function ownerAggregates(db: Kysely<DB>, ownerId: string, now: Date): Prom
       missing.push(r.contact_id);
       continue;
     }
-    const buckets: MonthBuckets = {};
-    if (r.recent)
-      for (const entry of r.recent.split(',')) {
-        const month = entry.slice(0, 7);
-        const profile = kindProfiles[entry.slice(7) as InteractionKind];
-        const [points, depth] = profile ? [profile.points, profile.depth] : [0, 0];
-        const prev = buckets[month];
-        buckets[month] = prev ? [prev[0] + points, Math.max(prev[1], depth), prev[2] + 1] : [points, depth, 1];
-      }
     result.set(r.contact_id, {
       last_interaction_at: iso(r.last),
       first_interaction_at: iso(r.first),
@@ -114,7 +157,7 @@ async function ownerAggregates(db: Kysely<DB>, ownerId: string, now: Date): Prom
       rel_points: Number(r.quarters) / 4,
       rel_them: Number(r.them),
       rel_me: Number(r.me),
-      rel_months: JSON.stringify(Object.fromEntries(Object.entries(buckets).sort(([x], [y]) => x.localeCompare(y)))),
+      rel_months: bucketsOfCodes(r.recent, months),
     });
   }
   for (let i = 0; i < missing.length; i += 1000)
