@@ -387,8 +387,9 @@ async function icsFeed(ctx: Context): Promise<Result> {
     let b = 0;
     let n = 0;
     for (const chunk of await ctx.services.calendarFeed.render(token)) {
-      b += Buffer.byteLength(chunk);
-      n += chunk.split('BEGIN:VEVENT').length - 1;
+      b += chunk.length;
+      // Chunks end after a whole event (or the calendar's own lines), so no event is split between two.
+      for (let at = chunk.indexOf('BEGIN:VEVENT'); at !== -1; at = chunk.indexOf('BEGIN:VEVENT', at + 12)) n++;
     }
     return [b, n] as const;
   };

@@ -49,11 +49,11 @@ export function calendarFeedService(deps: Deps) {
     },
 
     /**
-     * The feed's iCalendar text, in chunks, for a token from its URL; 404 for an unknown or revoked
+     * The feed's iCalendar text, in chunks of UTF-8, for a token from its URL; 404 for an unknown or revoked
      * one. The queries run first (a 404 or a database error is still a proper answer); the text is
      * written as it is read.
      */
-    async render(token: string): Promise<Iterable<string>> {
+    async render(token: string): Promise<Iterable<Buffer>> {
       const feed = await repo.findFeedByHash(db, sha256(token.replace(/\.ics$/i, '')));
       if (!feed) throw notFound('Calendar feed');
       const now = clock.now();

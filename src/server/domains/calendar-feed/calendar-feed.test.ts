@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock';
 import { insertMilestone, listMilestoneOccurrences } from '../milestones/milestones.repository';
 import { feedBirthdays, feedMilestones, openFollowUps } from './calendar-feed.repository';
 import { feedOccurrences } from './calendar-feed.occurrences';
-import { renderFeed } from './calendar-feed.ics';
+import { feedChunks, renderFeed } from './calendar-feed.ics';
 
 interface ParsedEvent {
   uid: string;
@@ -206,6 +206,24 @@ describe.each(dialects)('calendar feed on %s', (dialect) => {
 });
 
 describe('the iCalendar writer', () => {
+  it('hands out chunks of whole events in UTF-8 that add up to the feed, however long it is', () => {
+    const events = Array.from({ length: 3000 }, (_, i) => ({
+      uid: `e-${i}@rapport`,
+      date: '2026-03-12',
+      summary: `${'Zoë Ångström 李 ’ 😀 '.repeat(1 + (i % 7))}#${i}`,
+      url: `https://example.com/contacts/${i}`,
+      categories: ['Follow-up'],
+      stamp: '2026-03-10T08:00:00.123Z',
+    }));
+    const chunks = [...feedChunks(events, { name: 'Rapport', timezone: 'Asia/Tokyo' })];
+    expect(chunks.length).toBeGreaterThan(10);
+    const texts = chunks.map((c) => new TextDecoder('utf-8', { fatal: true }).decode(c));
+    for (const text of texts.slice(1, -1)) expect(text).toMatch(/^BEGIN:VEVENT\r\n[^]*END:VEVENT\r\n$/);
+    const whole = texts.join('');
+    expect(whole).toBe(renderFeed(events, { name: 'Rapport', timezone: 'Asia/Tokyo' }));
+    expect(parseFeed(whole).events.map((e) => e.summary)).toEqual(events.map((e) => e.summary));
+  });
+
   it('escapes and folds any text so that ical.js reads back the same values, no line over 75 octets', () => {
     fc.assert(
       fc.property(
