@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../platform/clock';
+import { defaultSettings } from '../relationships/settings';
+import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
+import * as repo from './contacts.repository';
+import { compareBinary, readContact } from './contacts.read-one';
+import { toContactDto } from './contacts.service';
+
+describe('compareBinary', () => {
+  it('orders strings as SQLite BINARY does (UTF-8 bytes)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (a, b) => {
+        expect(Math.sign(compareBinary(a, b))).toBe(Math.sign(Buffer.compare(Buffer.from(a), Buffer.from(b))));
+      }),
+      { numRuns: 2000 },
+    );
+    // An astral character sorts after U+E000–U+FFFF in UTF-8, before them in UTF-16 units.
+    expect(compareBinary('\u{1D538}', '\uFB01')).toBeGreaterThan(0);
+    expect(compareBinary('ab', 'abc')).toBeLessThan(0);
+  });
+});
+
+describe.each(dialects)('reading one contact on %s', (dialect) => {
+  const now = '2026-06-15T12:00:00.000Z';
+  let t: TestApp;
+  let alice: TestUser;
+  let bob: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { clock: fixedClock(now) });
+    alice = await t.signUp();
+    bob = await t.signUp();
+  });
+  afterAll(() => t?.close());
+
+  it('gives the same contact as the general query, tags in the same order', async () => {
+    const bodies = [
+      { name: 'Ada Lovelace', emails: ['ada@example.com'], phones: ['+44 20 7946 0958'], organization: 'Analytical Engines', title: 'Mathematician', tags: ['zeta', 'Émigré', 'alpha', '\u{1D538}stral', '\uFB01ne', 'Beta'], timezone: 'Europe/London', birthday: '--12-10', cadenceDays: 30, starred: true, socialProfiles: [{ type: 'github', handle: 'ada' }], howWeMet: 'A "salon" \\ in London\n', pronouns: 'she/her', headline: 'Notes on the engine', location: 'London' },
+      { name: 'Grace Hopper', circle: 'close', tags: ['navy'] },
+      { name: 'Nobody Special' },
+    ];
+    const ids: string[] = [];
+    for (const body of bodies) {
+      const res = await t.call(alice, 'POST', '/contacts', body);
+      expect(res.statusCode).toBe(201);
+      ids.push(res.json().id);
+    }
+    await t.call(alice, 'POST', '/interactions', { kind: 'call', summary: 'Caught up', contactIds: [ids[0], ids[1]], occurredAt: '2026-06-01T10:00:00Z', initiatedBy: 'them' });
+    await t.call(alice, 'POST', '/interactions', { kind: 'meeting', summary: 'Coffee', contactIds: [ids[0]], occurredAt: '2026-03-01T10:00:00Z', initiatedBy: 'me' });
+    await t.call(alice, 'PATCH', `/contacts/${ids[2]}`, { archived: true });
+
+    const { db } = t.database;
+    const context = { now: new Date(now), settings: defaultSettings() };
+    for (const id of ids) {
+      const general = (await repo.findContact(db, alice.userId, id, { withTags: true }))!;
+      const expected = toContactDto(general, repo.tagNamesOf(general)!, context);
+      const row = (await readContact(db, dialect, alice.userId, id))!;
+      expect(toContactDto(row, row.tags, context)).toEqual(expected);
+      // And through HTTP, the same body as the list endpoint gives for it.
+      const one = (await t.call(alice, 'GET', `/contacts/${id}`)).json();
+      const listed = (await t.call(alice, 'GET', `/contacts?limit=100&archived=${id === ids[2]}`)).json().items.find((c: { id: string }) => c.id === id);
+      expect(one).toEqual(listed);
+    }
+    const ada = (await t.call(alice, 'GET', `/contacts/${ids[0]}`)).json();
+    expect(ada.tags).toHaveLength(6);
+    expect(ada.strength.score).toBeGreaterThan(0);
+  });
+
+  it("answers undefined for a missing contact and for someone else's", async () => {
+    const mine = (await t.call(alice, 'POST', '/contacts', { name: 'Mine' })).json();
+    expect(await readContact(t.database.db, dialect, bob.userId, mine.id)).toBeUndefined();
+    expect(await readContact(t.database.db, dialect, alice.userId, '01900000-0000-7000-8000-000000000000')).toBeUndefined();
+    expect((await t.call(bob, 'GET', `/contacts/${mine.id}`)).statusCode).toBe(404);
+  });
+});
