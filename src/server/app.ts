@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -135,7 +134,6 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
     },
     hsts: config.baseUrl.startsWith('https://'),
   });
-  await app.register(cookie);
   await app.register(rateLimit, { global: false });
 
   await app.register(swagger, {

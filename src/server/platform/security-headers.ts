@@ -18,9 +18,13 @@ export function addSecurityHeaders(app: FastifyInstance, options: HelmetOptions)
   helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
     if (error) throw error;
   });
-  const entries = [...headers];
+  // Into the reply's own headers, not res.setHeader: Node keeps headers set on the response in a
+  // second map, and once there is one every header Fastify adds later goes through setHeader too.
+  // A route that sets one of these itself (Swagger UI's CSP) still overrides it, as before.
+  const names = [...headers.keys()];
+  const values = [...headers.values()];
   app.addHook('onRequest', (_request, reply, done) => {
-    for (const [name, value] of entries) reply.raw.setHeader(name, value);
+    for (let i = 0; i < names.length; i++) reply.header(names[i]!, values[i]);
     done();
   });
 }
