@@ -5,7 +5,7 @@ import type { ContactHandleTable, ContactTable, ContactTagTable, DB } from '../.
 import type { Actor } from '../../platform/context';
 import { nextDueOn, refreshDerived } from '../contacts/contacts.derived';
 import { readSettings, type RelationshipSettingValues } from '../relationships/settings';
-import { indexInteractions, reindexContacts } from '../search/search.index';
+import { indexInteractions, indexNewContacts, reindexContacts } from '../search/search.index';
 import type { EventCandidate } from './candidate';
 import * as repo from './imports.repository';
 import { normalizeCandidate, type NormalContact } from './normalize';
@@ -33,7 +33,7 @@ interface PendingMerge {
 }
 
 /** What an undo needs of a merged contact: the columns an import changes. */
-const pick = (row: ContactTable): repo.MergedValues => Object.fromEntries(repo.mergedColumns.map((c) => [c, row[c]])) as repo.MergedValues;
+const pick = (row: repo.MergedValues): repo.MergedValues => Object.fromEntries(repo.mergedColumns.map((c) => [c, row[c]])) as repo.MergedValues;
 const nameKey = (name: string, organization: string | null) => `${name.trim().toLowerCase()}\u0000${(organization ?? '').trim().toLowerCase()}`;
 const handleKey = (h: { kind: string; value: string }) => `${h.kind}\u0000${h.value}`;
 const MATCH_ORDER = ['email', 'phone', 'profile'];
@@ -73,6 +73,8 @@ export async function runImport(
   const keys = opened.format === 'icalendar' ? await repo.loadImportKeys(trx, ownerId, 'ics:') : new Set<string>();
   const ownEmail = actor.email.toLowerCase();
   let settingsCache: RelationshipSettingValues | undefined;
+  /** Vocabulary words this import has written (each batch sends only the words it adds). */
+  const terms = new Set<string>();
 
   function findMatch(c: NormalContact): string | undefined {
     for (const kind of MATCH_ORDER)
@@ -171,7 +173,8 @@ export async function runImport(
     await repo.insertContacts(trx, rows);
     await repo.insertHandles(trx, news.flatMap((n) => n.contact.handles.map((h) => ({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: n.id }))));
     await repo.insertContactTags(trx, news.flatMap((n) => tagIds(n.contact.tags).map((tag_id) => ({ contact_id: n.id, tag_id, owner_id: ownerId }))));
-    const newNotes = news.flatMap((n) => [...(n.contact.note ? [n.contact.note] : []), ...n.notes].map((body) => ({ contactId: n.id, body })));
+    const newNotesOf = news.map((n) => [...(n.contact.note ? [n.contact.note] : []), ...n.notes]);
+    const newNotes = news.flatMap((n, i) => newNotesOf[i]!.map((body) => ({ contactId: n.id, body })));
     await repo.insertNotes(trx, ownerId, newNotes, now, newId);
     for (const n of news) {
       created.add(n.id);
@@ -197,7 +200,7 @@ export async function runImport(
         const row = s.row;
         let changed = false;
         const columns = (changedColumns.get(m.id) ?? changedColumns.set(m.id, new Set()).get(m.id))!;
-        const fill = <K extends keyof ContactTable & repo.MergedColumn>(key: K, value: ContactTable[K] | null) => {
+        const fill = <K extends repo.MergedColumn>(key: K, value: ContactTable[K] | null) => {
           if ((row[key] === null || row[key] === undefined) && value !== null && value !== undefined) {
             row[key] = value as ContactTable[K];
             columns.add(key);
@@ -293,9 +296,27 @@ export async function runImport(
       await repo.insertContactTags(trx, tagRows);
       for (const noteId of await repo.insertNotes(trx, ownerId, noteRows, now, newId)) items.push({ kind: 'note_created', refId: noteId, before: null });
     }
-    // New contacts have no search document yet; merged ones are indexed again only when their searchable text changed.
-    await reindexContacts(trx, dialect, ownerId, news.map((n) => n.id), { fresh: true });
-    await reindexContacts(trx, dialect, ownerId, [...searchChanged]);
+    // New contacts have no search document yet: indexed from the values just written (organization and
+    // tag names as stored). Merged ones are indexed again, from the database, only when their searchable text changed.
+    await indexNewContacts(
+      trx,
+      dialect,
+      ownerId,
+      news.map(({ id, contact: c, notes }, i) => ({
+        id,
+        name: c.name,
+        organization: c.organization ? (orgs.names.get(c.organization.trim().toLowerCase()) ?? null) : null,
+        title: c.title,
+        headline: c.headline,
+        emails: c.emails,
+        tags: tagIds(c.tags).sort().map((t) => tags.names.get(t)!),
+        location: c.location,
+        howWeMet: c.howWeMet,
+        notes: newNotesOf[i],
+      })),
+      { terms },
+    );
+    await reindexContacts(trx, dialect, ownerId, [...searchChanged], { terms });
   }
 
   async function importEvent(line: number, event: EventCandidate) {

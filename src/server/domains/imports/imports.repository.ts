@@ -27,45 +27,57 @@ export async function loadImportKeys(db: Kysely<DB>, ownerId: string, prefix: st
   return new Set(rows.map((r) => r.key));
 }
 
-/** Finds or creates organizations by name (case-insensitive); says which it created. */
+/** Finds or creates organizations by name (case-insensitive); says which it created and each one's name as stored. */
 export async function ensureOrganizations(db: Kysely<DB>, ownerId: string, names: string[], now: string, newId: () => string) {
   const byKey = new Map(names.map((n) => [n.trim().toLowerCase(), n.trim()]));
   const ids = new Map<string, string>();
+  const stored = new Map<string, string>();
   const created: string[] = [];
   for (const keys of chunks([...byKey.keys()], 500)) {
-    const rows = await db.selectFrom('organization').select(['id', 'name_key']).where('owner_id', '=', ownerId).where('name_key', 'in', keys).execute();
-    for (const r of rows) ids.set(r.name_key, r.id);
+    const rows = await db.selectFrom('organization').select(['id', 'name_key', 'name']).where('owner_id', '=', ownerId).where('name_key', 'in', keys).execute();
+    for (const r of rows) {
+      ids.set(r.name_key, r.id);
+      stored.set(r.name_key, r.name);
+    }
     const missing = keys.filter((k) => !ids.has(k));
     if (missing.length) {
       const values = missing.map((k) => ({ id: newId(), owner_id: ownerId, name: byKey.get(k)!, name_key: k, domain: null, website: null, notes: null, created_at: now, updated_at: now }));
       for (const part of chunks(values, 200)) await db.insertInto('organization').values(part).execute();
       for (const v of values) {
         ids.set(v.name_key, v.id);
+        stored.set(v.name_key, v.name);
         created.push(v.id);
       }
     }
   }
-  return { ids, created };
+  return { ids, names: stored, created };
 }
 
+/** Finds or creates tags by name (case-insensitive); says which it created and each one's name as stored. */
 export async function ensureTags(db: Kysely<DB>, ownerId: string, names: string[], now: string, newId: () => string) {
   const byKey = new Map(names.map((n) => [n.trim().toLowerCase(), n.trim()]));
   const ids = new Map<string, string>();
+  const stored = new Map<string, string>();
   const created: string[] = [];
   for (const keys of chunks([...byKey.keys()], 500)) {
-    const rows = await db.selectFrom('tag').select(['id', 'name_key']).where('owner_id', '=', ownerId).where('name_key', 'in', keys).execute();
-    for (const r of rows) ids.set(r.name_key, r.id);
+    const rows = await db.selectFrom('tag').select(['id', 'name_key', 'name']).where('owner_id', '=', ownerId).where('name_key', 'in', keys).execute();
+    for (const r of rows) {
+      ids.set(r.name_key, r.id);
+      stored.set(r.id, r.name);
+    }
     const missing = keys.filter((k) => !ids.has(k));
     if (missing.length) {
       const values = missing.map((k) => ({ id: newId(), owner_id: ownerId, name: byKey.get(k)!, name_key: k, color: null, created_at: now, updated_at: now }));
       for (const part of chunks(values, 200)) await db.insertInto('tag').values(part).execute();
       for (const v of values) {
         ids.set(v.name_key, v.id);
+        stored.set(v.id, v.name);
         created.push(v.id);
       }
     }
   }
-  return { ids, created };
+  /** `names`: by tag id. */
+  return { ids, names: stored, created };
 }
 
 /** The columns an import writes of a new contact (the derived ones keep their defaults). */
@@ -101,7 +113,7 @@ export async function insertNotes(db: Kysely<DB>, ownerId: string, notes: { cont
 }
 
 export interface MergeState {
-  row: ContactTable;
+  row: MergedValues & Pick<ContactTable, 'id' | 'owner_id'>;
   tagIds: Set<string>;
   handles: { kind: string; value: string }[];
   notes: Set<string>;
@@ -116,9 +128,10 @@ export async function loadMergeState(db: Kysely<DB>, ownerId: string, ids: strin
   for (const part of chunks(ids, 500)) {
     // By primary key, owner checked on the rows: with owner_id in the WHERE clause SQLite would walk an
     // (owner_id, …) list index, i.e. every contact of the owner.
-    const rows = await db.selectFrom('contact').selectAll().where('id', 'in', part).execute();
+    // Only what a merge reads and may change (mergedColumns), not the derived columns.
+    const rows = await db.selectFrom('contact').select(['id', 'owner_id', ...mergedColumns]).where('id', 'in', part).execute();
     for (const row of rows)
-      if (row.owner_id === ownerId) state.set(row.id, { row: row as ContactTable, tagIds: new Set(), handles: [], notes: new Set(), newHandles: [], newTagIds: [], newNotes: [] });
+      if (row.owner_id === ownerId) state.set(row.id, { row: row as MergeState['row'], tagIds: new Set(), handles: [], notes: new Set(), newHandles: [], newTagIds: [], newNotes: [] });
     const tags = await db.selectFrom('contact_tag').select(['contact_id', 'tag_id']).where('contact_id', 'in', part).execute();
     for (const t of tags) state.get(t.contact_id)?.tagIds.add(t.tag_id);
     const handles = await db.selectFrom('contact_handle').select(['contact_id', 'kind', 'value']).where('contact_id', 'in', part).execute();

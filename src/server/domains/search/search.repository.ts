@@ -46,11 +46,21 @@ export async function removeDocs(db: Kysely<DB>, dialect: Dialect, refIds: strin
   }
 }
 
+export interface UpsertOptions {
+  /** The caller knows none of these documents exists yet (rows it has just created): nothing is deleted first. */
+  fresh?: boolean;
+  /**
+   * Vocabulary words the caller's transaction has already written for this owner (an import indexing
+   * in batches): they are not sent again, and the words written now are added to it.
+   */
+  terms?: Set<string>;
+}
+
 /**
  * Writes these documents in place of any older ones of the same ids. `fresh`: the caller knows none
  * exists yet (rows it has just created), so nothing is deleted first.
  */
-export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchDoc[], options: { fresh?: boolean } = {}): Promise<void> {
+export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchDoc[], options: UpsertOptions = {}): Promise<void> {
   if (docs.length === 0) return;
   if (!options.fresh) await removeDocs(db, dialect, docs.map((d) => d.refId), docs.map((d) => d.kind));
   const d = db as Kysely<any>;
@@ -84,7 +94,12 @@ export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchD
       }
     }
   }
-  await addTerms(db, docs[0]!.ownerId, docs.flatMap((doc) => vocabulary(`${doc.title} ${doc.body}`)));
+  const terms = docs.flatMap((doc) => vocabulary(`${doc.title} ${doc.body}`));
+  const written = options.terms;
+  if (!written) return addTerms(db, docs[0]!.ownerId, terms);
+  const fresh = [...new Set(terms)].filter((t) => !written.has(t));
+  await addTerms(db, docs[0]!.ownerId, fresh);
+  for (const t of fresh) written.add(t);
 }
 
 export async function addTerms(db: Kysely<DB>, ownerId: string, terms: string[]): Promise<void> {
