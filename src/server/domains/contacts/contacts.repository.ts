@@ -295,11 +295,21 @@ export async function tagsByContact(db: Kysely<DB>, contactIds: string[]): Promi
   return map;
 }
 
-/** A tag by name (case-insensitive) with how many contacts carry it (counted on the covering tag index). */
-export async function findTagWithSize(db: Kysely<DB>, ownerId: string, name: string): Promise<{ id: string; size: number } | undefined> {
+/**
+ * A tag by name (case-insensitive) with how many contacts carry it, counted on the covering tag index
+ * up to `countUpTo` (the size only chooses a plan: the biggest tags need not be counted to the end).
+ */
+export async function findTagWithSize(db: Kysely<DB>, ownerId: string, name: string, countUpTo: number): Promise<{ id: string; size: number } | undefined> {
   const row = await db
     .selectFrom('tag as t')
-    .select(['t.id', (eb) => eb.selectFrom('contact_tag as ct').select((e) => e.fn.countAll().as('n')).whereRef('ct.tag_id', '=', 't.id').as('size')])
+    .select([
+      't.id',
+      (eb) =>
+        eb
+          .selectFrom((inner) => inner.selectFrom('contact_tag as ct').select('ct.contact_id').whereRef('ct.tag_id', '=', 't.id').limit(countUpTo).as('tagged'))
+          .select((e) => e.fn.countAll().as('n'))
+          .as('size'),
+    ])
     .where('t.owner_id', '=', ownerId)
     .where('t.name_key', '=', name.trim().toLowerCase())
     .executeTakeFirst();
