@@ -93,26 +93,42 @@ const monthAfter = (key: string) => {
   return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)).toISOString();
 };
 
-/** The month buckets of a contact from its window's codes, as the JSON that refreshDerived stores. */
+/** Per code (less CODE_BASE): the link's month in the window (0..11), points and depth. */
+const codeMonth: number[] = [];
+const codePoints: number[] = [];
+const codeDepth: number[] = [];
+for (let month = 1; month <= 12; month++)
+  for (let kind = 0; kind < KIND_STRIDE; kind++) {
+    const profile = kindProfiles[kinds[kind]!] as (typeof kindProfiles)[InteractionKind] | undefined;
+    codeMonth[month * KIND_STRIDE + kind] = month - 1;
+    codePoints[month * KIND_STRIDE + kind] = profile?.points ?? 0;
+    codeDepth[month * KIND_STRIDE + kind] = profile?.depth ?? 0;
+  }
+const bucketPoints = new Float64Array(12);
+const bucketDepth = new Int32Array(12);
+const bucketCount = new Int32Array(12);
+
+/**
+ * The month buckets of a contact from its window's codes, as the JSON that refreshDerived stores:
+ * `JSON.stringify` of `{ "YYYY-MM": [points, depth, count] }` with the months in order (the keys
+ * need no escaping and `String` writes a finite number as JSON does), without an object per contact.
+ */
 function bucketsOfCodes(codes: string | null, months: readonly string[]): string {
   if (!codes) return '{}';
-  const points = new Array<number>(months.length).fill(0);
-  const depth = new Array<number>(months.length).fill(0);
-  const count = new Array<number>(months.length).fill(0);
+  bucketPoints.fill(0);
+  bucketDepth.fill(0);
+  bucketCount.fill(0);
   for (let i = 0; i < codes.length; i++) {
     const code = codes.charCodeAt(i) - CODE_BASE;
-    const month = Math.floor(code / KIND_STRIDE) - 1;
-    const profile = kindProfiles[kinds[code % KIND_STRIDE]!];
-    if (profile) {
-      points[month]! += profile.points;
-      if (profile.depth > depth[month]!) depth[month] = profile.depth;
-    }
-    count[month]! += 1;
+    const month = codeMonth[code]!;
+    bucketPoints[month]! += codePoints[code]!;
+    if (codeDepth[code]! > bucketDepth[month]!) bucketDepth[month] = codeDepth[code]!;
+    bucketCount[month]! += 1;
   }
-  const buckets: MonthBuckets = {};
-  // The window is oldest first, so the keys come out in the order the other path sorts them.
-  for (let m = 0; m < months.length; m++) if (count[m]! > 0) buckets[months[m]!] = [points[m]!, depth[m]!, count[m]!];
-  return JSON.stringify(buckets);
+  let json = '';
+  for (let m = 0; m < 12; m++)
+    if (bucketCount[m]! > 0) json += `${json ? ',' : '{'}"${months[m]}":[${String(bucketPoints[m])},${String(bucketDepth[m])},${String(bucketCount[m])}]`;
+  return `${json}}`;
 }
 
 async function ownerAggregates(db: Kysely<DB>, ownerId: string, now: Date): Promise<Map<string, ContactAggregates>> {

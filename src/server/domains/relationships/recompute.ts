@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { nextDueOn } from '../contacts/contacts.derived';
 import { aggregatesOf, emptyAggregates } from './aggregates';
-import { allContactsForRecompute, bulkSetContacts } from './relationships.repository';
+import { allContactsForRecompute, bulkSetContacts, type BulkRow } from './relationships.repository';
 import { readSettings } from './settings';
 
 /**
@@ -11,15 +11,25 @@ import { readSettings } from './settings';
  */
 export async function recomputeOwner(db: Kysely<DB>, ownerId: string, timezone: string, now: Date): Promise<{ contacts: number; changed: number }> {
   const [aggregates, settings, contacts] = await Promise.all([aggregatesOf(db, { ownerId }, now), readSettings(db, ownerId), allContactsForRecompute(db, ownerId)]);
-  // Only the contacts whose stored values differ are written.
-  const rows = contacts
-    .map((c) => {
-      const a = aggregates.get(c.id) ?? emptyAggregates();
-      const values = { ...a, next_due_on: nextDueOn(c, a.last_meaningful_at, timezone, settings) };
-      const same = (Object.keys(values) as (keyof typeof values)[]).every((k) => values[k] === (c as Record<string, unknown>)[k]);
-      return same ? null : { id: c.id, ...values };
-    })
-    .filter((r) => r !== null);
+  // Only the contacts whose stored values differ are written (every column compared, as they are stored).
+  const empty = emptyAggregates();
+  const rows: BulkRow[] = [];
+  for (const c of contacts) {
+    const a = aggregates.get(c.id) ?? empty;
+    const due = nextDueOn(c, a.last_meaningful_at, timezone, settings);
+    if (
+      a.last_interaction_at === c.last_interaction_at &&
+      a.last_meaningful_at === c.last_meaningful_at &&
+      a.first_interaction_at === c.first_interaction_at &&
+      a.rel_points === c.rel_points &&
+      a.rel_them === c.rel_them &&
+      a.rel_me === c.rel_me &&
+      a.rel_months === c.rel_months &&
+      due === c.next_due_on
+    )
+      continue;
+    rows.push({ id: c.id, ...a, next_due_on: due });
+  }
   await bulkSetContacts(
     db,
     ownerId,
