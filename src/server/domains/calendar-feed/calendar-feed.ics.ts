@@ -6,7 +6,8 @@ export interface FeedEvent {
   summary: string;
   description?: string;
   url?: string;
-  categories: string[];
+  /** A frozen list (Object.freeze) is written once and its line reused. */
+  categories: readonly string[];
   /** ISO instant of the last change (DTSTAMP). */
   stamp: string;
 }
@@ -16,20 +17,24 @@ const CRLF = '\r\n';
 /** Bytes per chunk of the feed. */
 const CHUNK_BYTES = 65_536;
 
+const needsEscape = /[\\;,\r\n]/;
+
 /** TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped. */
 export function escapeText(value: string): string {
-  return /[\\;,\r\n]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n') : value;
+  return needsEscape.test(value) ? value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n') : value;
 }
 
 const nonAscii = /[^\x00-\x7f]/;
 
 /**
  * One content line with its CRLF, folded (RFC 5545 3.1) so no line is longer than 75 octets: the
- * continuation lines start with a space, and a UTF-8 character is never split.
+ * continuation lines start with a space, and a UTF-8 character is never split. Up to 25 UTF-16 code
+ * units are at most 75 octets whatever they are.
  */
 export function line(content: string): string {
+  if (content.length <= 25) return content + CRLF;
   const ascii = !nonAscii.test(content);
-  if (ascii ? content.length <= 75 : content.length <= 25 || Buffer.byteLength(content) <= 75) return content + CRLF;
+  if (ascii ? content.length <= 75 : Buffer.byteLength(content) <= 75) return content + CRLF;
   if (ascii) {
     let out = content.slice(0, 75);
     for (let i = 75; i < content.length; i += 74) out += CRLF + ' ' + content.slice(i, i + 74);
@@ -54,21 +59,46 @@ export function line(content: string): string {
   return out + content.slice(start) + CRLF;
 }
 
+/**
+ * line(name + value) for an ASCII property name: the value alone is looked at, so the joined text
+ * is not built (and copied) only to be looked at.
+ */
+function property(name: string, value: string): string {
+  const length = name.length + value.length;
+  return length <= 25 || (length <= 75 && !nonAscii.test(value)) ? name + value + CRLF : line(name + value);
+}
+
 /** 2026-03-10T08:00:00.000Z -> 20260310T080000Z */
 const dateTime = (iso: string) => `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 
+/** The CATEGORIES line of each list of categories seen (the feed passes the same few lists). */
+const categoryLines = new WeakMap<readonly string[], string>();
+
+function categoriesLine(categories: readonly string[]): string {
+  let text = categoryLines.get(categories);
+  if (text === undefined) {
+    text = property('CATEGORIES:', categories.map(escapeText).join(','));
+    if (Object.isFrozen(categories)) categoryLines.set(categories, text);
+  }
+  return text;
+}
+
+const BEGIN_EVENT = `BEGIN:VEVENT${CRLF}`;
+const TRANSPARENT = `TRANSP:TRANSPARENT${CRLF}`;
+const END_EVENT = `END:VEVENT${CRLF}`;
+
 function vevent(e: FeedEvent): string {
   let text =
-    'BEGIN:VEVENT' + CRLF +
-    line(`UID:${escapeText(e.uid)}`) +
-    line(`DTSTAMP:${dateTime(e.stamp)}`) +
-    line(`DTSTART;VALUE=DATE:${e.date.slice(0, 4)}${e.date.slice(5, 7)}${e.date.slice(8, 10)}`) +
-    line(`SUMMARY:${escapeText(e.summary)}`) +
-    line(`CATEGORIES:${e.categories.map(escapeText).join(',')}`) +
-    'TRANSP:TRANSPARENT' + CRLF;
-  if (e.description) text += line(`DESCRIPTION:${escapeText(e.description)}`);
-  if (e.url) text += line(`URL:${e.url}`);
-  return text + 'END:VEVENT' + CRLF;
+    BEGIN_EVENT +
+    property('UID:', escapeText(e.uid)) +
+    property('DTSTAMP:', dateTime(e.stamp)) +
+    property('DTSTART;VALUE=DATE:', `${e.date.slice(0, 4)}${e.date.slice(5, 7)}${e.date.slice(8, 10)}`) +
+    property('SUMMARY:', escapeText(e.summary)) +
+    categoriesLine(e.categories) +
+    TRANSPARENT;
+  if (e.description) text += property('DESCRIPTION:', escapeText(e.description));
+  if (e.url) text += property('URL:', e.url);
+  return text + END_EVENT;
 }
 
 /**

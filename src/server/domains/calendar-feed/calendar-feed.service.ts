@@ -13,6 +13,14 @@ import * as repo from './calendar-feed.repository';
 export const FEED_PAST_DAYS = 30;
 export const FEED_AHEAD_DAYS = 365;
 const TOUCH_INTERVAL_MS = 60_000;
+/** The events' categories, frozen: the writer makes each list's line once (calendar-feed.ics.ts). */
+const CATEGORIES = {
+  followUp: Object.freeze(['Follow-up']),
+  snoozedFollowUp: Object.freeze(['Follow-up', 'Snoozed']),
+  birthday: Object.freeze(['Birthday']),
+  milestone: Object.freeze(['Milestone']),
+  snoozed: Object.freeze(['Snoozed']),
+};
 
 const toDto = (row: CalendarFeedTable | undefined): CalendarFeedDto => ({
   active: Boolean(row),
@@ -83,7 +91,7 @@ export function calendarFeedService(deps: Deps) {
             summary: `Follow up with ${f.contact_name}${snoozed ? ' (snoozed)' : ''}: ${f.reason}`,
             description: snoozed ? `Due ${f.due_on}, snoozed until ${f.snoozed_until}.` : undefined,
             url: `${base}/contacts/${f.contact_id}`,
-            categories: snoozed ? ['Follow-up', 'Snoozed'] : ['Follow-up'],
+            categories: snoozed ? CATEGORIES.snoozedFollowUp : CATEGORIES.followUp,
             stamp: f.updated_at,
           };
         }
@@ -94,7 +102,7 @@ export function calendarFeedService(deps: Deps) {
             date: o.date,
             summary: `${o.title}${years}`,
             url: `${base}/contacts/${o.contactId}`,
-            categories: [o.kind === 'birthday' ? 'Birthday' : 'Milestone'],
+            categories: o.kind === 'birthday' ? CATEGORIES.birthday : CATEGORIES.milestone,
             stamp,
           };
         }
@@ -104,7 +112,7 @@ export function calendarFeedService(deps: Deps) {
             date: s.until,
             summary: `Keep in touch with ${s.name} (back from snooze)`,
             url: `${base}/contacts/${s.id}`,
-            categories: ['Snoozed'],
+            categories: CATEGORIES.snoozed,
             stamp: s.updated_at,
           };
       }
