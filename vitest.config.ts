@@ -25,6 +25,8 @@ export default defineConfig({
           include: ['src/web/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['src/web/test/setup.ts'],
+          // The first page a file renders is transformed on demand: seconds when quiet, 20+ s on a loaded machine.
+          testTimeout: 60_000,
         },
       },
       {

@@ -2,8 +2,10 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
-// Pages are lazy chunks: the first import of one in a test run can take a few seconds to transform.
-configure({ asyncUtilTimeout: 8000 });
+// Pages are lazy chunks: the first import of one in a test run can take a few seconds to transform, and
+// far longer on a busy machine (load 15 on 2 cores: 10–12 s for the first page of a file). A wait only
+// ends early when the element shows up, so a long limit costs nothing when things are fast.
+configure({ asyncUtilTimeout: 20_000 });
 
 // jsdom lacks what Mantine measures with.
 Object.defineProperty(window, 'matchMedia', {

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Anchor, Badge, Button, Card, Checkbox, Grid, Group, Select, Stack, Stepper, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarDown, IconTrash } from '@tabler/icons-react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { IconCalendarDown } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
 import { chatPurposes, chatStatuses, type ChatOutcome, type ChatPrepDto } from '../../../contracts';
 import { fieldErrorsOf } from '../../api/client';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { ErrorState, LoadingState, LoadErrorState } from '../../ui/states';
 import { useChatPrep, useDeleteChat, useQuestions, useUpdateChat } from './hooks';
 import { kindLabels, nextStep, outcomeLabels, purposeLabels, stageLabels } from './labels';
+import { DetailHeader } from '../../ui/detail-header';
 
 type Question = ChatPrepDto['chat']['questions'][number];
 
@@ -250,7 +251,6 @@ function WhoTheyAre({ prep }: { prep: ChatPrepDto }) {
 
 export default function ChatPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const prep = useChatPrep(id);
   const remove = useDeleteChat();
   if (prep.isPending) return <LoadingState />;
@@ -258,36 +258,24 @@ export default function ChatPage() {
   const { chat } = prep.data;
   return (
     <Stack maw={1100}>
-      <Anchor component={Link} to="/chats" size="sm">
-        ← Coffee chats
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1}>{chat.topic}</Title>
-          <Group gap="xs">
-            <Text c="dimmed">
-              {kindLabels[chat.kind]} with {chat.contactName}
-              {chat.scheduledAt && ` · ${formatDateTime(chat.scheduledAt)}`}
-            </Text>
-            {chat.purpose && <Badge variant="light">{purposeLabels[chat.purpose]}</Badge>}
-            {chat.source === 'booking' && (
-              <Badge variant="light" color="grape">
-                Booked through your page
-              </Badge>
-            )}
-          </Group>
-        </div>
-        <Button
-          variant="subtle"
-          color="red"
-          leftSection={<IconTrash size={16} />}
-          onClick={() => {
-            if (window.confirm('Delete this chat?')) remove.mutate(chat.id, { onSuccess: () => navigate('/chats') });
-          }}
-        >
-          Delete
-        </Button>
-      </Group>
+      <DetailHeader
+        back={{ to: '/chats', label: 'Coffee chats' }}
+        title={chat.topic}
+        remove={{ id: chat.id, what: 'this chat', consequence: 'Its prep notes and answers go with it; the contact and any logged interaction stay.', mutation: remove }}
+      >
+        <Group gap="xs">
+          <Text c="dimmed">
+            {kindLabels[chat.kind]} with {chat.contactName}
+            {chat.scheduledAt && ` · ${formatDateTime(chat.scheduledAt)}`}
+          </Text>
+          {chat.purpose && <Badge variant="light">{purposeLabels[chat.purpose]}</Badge>}
+          {chat.source === 'booking' && (
+            <Badge variant="light" color="grape">
+              Booked through your page
+            </Badge>
+          )}
+        </Group>
+      </DetailHeader>
       <Pipeline prep={prep.data} />
       <WhoTheyAre prep={prep.data} />
       <Questions prep={prep.data} />

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { ActionIcon, Anchor, Badge, Button, Card, Grid, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconExternalLink, IconTrash, IconX } from '@tabler/icons-react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { IconExternalLink, IconX } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
 import { contributionKinds } from '../../../contracts';
 import { fieldErrorsOf } from '../../api/client';
 import { formatDate } from '../../ui/format';
@@ -10,6 +10,7 @@ import { ContactPicker } from '../interactions/quick-log';
 import { ActivityBars } from './activity';
 import { communityRoleLabels } from './communities-page';
 import { useAddMembers, useCommunity, useContribute, useContributions, useDeleteCommunity, useMembers, useRemoveContribution, useRemoveMember } from './hooks';
+import { DetailHeader } from '../../ui/detail-header';
 
 const kindLabels = { post: 'Post', answer: 'Answer', talk: 'Talk', help: 'Help given' } as const;
 
@@ -148,7 +149,6 @@ function Members({ id }: { id: string }) {
 
 export default function CommunityPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const query = useCommunity(id);
   const remove = useDeleteCommunity();
   if (query.isPending) return <LoadingState />;
@@ -156,32 +156,20 @@ export default function CommunityPage() {
   const c = query.data;
   return (
     <Stack maw={1100}>
-      <Anchor component={Link} to="/communities" size="sm">
-        ← Communities
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1}>{c.name}</Title>
-          <Group gap="xs">
-            <Text c="dimmed">{[c.platform, communityRoleLabels[c.role]].filter(Boolean).join(' · ')}</Text>
-            {c.link && (
-              <Anchor href={c.link} target="_blank" rel="noreferrer" size="sm">
-                <IconExternalLink size={14} /> open
-              </Anchor>
-            )}
-          </Group>
-        </div>
-        <Button
-          variant="subtle"
-          color="red"
-          leftSection={<IconTrash size={16} />}
-          onClick={() => {
-            if (window.confirm(`Delete ${c.name} and its contributions?`)) remove.mutate(c.id, { onSuccess: () => navigate('/communities') });
-          }}
-        >
-          Delete
-        </Button>
-      </Group>
+      <DetailHeader
+        back={{ to: '/communities', label: 'Communities' }}
+        title={c.name}
+        remove={{ id: c.id, what: c.name, consequence: 'Its contributions and the list of members you know go with it; the contacts stay.', mutation: remove }}
+      >
+        <Group gap="xs">
+          <Text c="dimmed">{[c.platform, communityRoleLabels[c.role]].filter(Boolean).join(' · ')}</Text>
+          {c.link && (
+            <Anchor href={c.link} target="_blank" rel="noreferrer" size="sm">
+              <IconExternalLink size={14} /> open
+            </Anchor>
+          )}
+        </Group>
+      </DetailHeader>
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
           Activity, last 12 weeks

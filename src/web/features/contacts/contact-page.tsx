@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ActionIcon, Anchor, Avatar, Badge, Button, Card, Grid, Group, Modal, Paper, Stack, Switch, Tabs, Text, Textarea, TextInput, Timeline, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Avatar, Badge, Button, Card, Grid, Group, Paper, Stack, Switch, Tabs, Text, Textarea, TextInput, Timeline, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBrandBluesky, IconBrandGithub, IconBrandLinkedin, IconBrandMastodon, IconBrandX, IconCheck, IconClock, IconEdit, IconMail, IconPencilPlus, IconPhone, IconPin, IconPinnedOff, IconStar, IconStarFilled, IconTrash, IconWorld } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { MilestonesCard } from '../relationships/milestones-card';
 import { StrengthCard } from '../relationships/strength-card';
 import { useQuickLog } from '../interactions/quick-log';
 import { InteractionDeleteModal, InteractionEditModal } from '../interactions/interaction-edit';
+import { ConfirmDelete } from '../../ui/confirm-delete';
 
 const socialIcons: Record<string, typeof IconWorld> = { linkedin: IconBrandLinkedin, x: IconBrandX, github: IconBrandGithub, mastodon: IconBrandMastodon, bluesky: IconBrandBluesky, website: IconWorld };
 
@@ -460,32 +461,25 @@ export default function ContactPage() {
         </Card>
         </Grid.Col>
       </Grid>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={`Delete ${c.name}?`}>
-        <Stack>
-          <Text size="sm">This also deletes their notes, follow-ups, and the interactions where they were the only participant. It cannot be undone.</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(c.id, {
-                  onSuccess: () => {
-                    setConfirming(false);
-                    notifications.show({ message: `${c.name} deleted` });
-                    navigate('/contacts', { replace: true });
-                  },
-                  onError: (e) => notifications.show({ color: 'red', title: 'Could not delete', message: (e as Error).message }),
-                })
-              }
-            >
-              Delete contact
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDelete
+        opened={confirming}
+        title={`Delete ${c.name}?`}
+        confirmLabel="Delete contact"
+        loading={remove.isPending}
+        onClose={() => setConfirming(false)}
+        onConfirm={() =>
+          remove.mutate(c.id, {
+            onSuccess: () => {
+              setConfirming(false);
+              notifications.show({ message: `${c.name} deleted` });
+              navigate('/contacts', { replace: true });
+            },
+            onError: (e) => notifications.show({ color: 'red', title: 'Could not delete', message: (e as Error).message }),
+          })
+        }
+      >
+        This also deletes their notes, follow-ups, and the interactions where they were the only participant. It cannot be undone.
+      </ConfirmDelete>
     </Stack>
   );
 }

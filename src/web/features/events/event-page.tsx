@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { ActionIcon, Anchor, Badge, Button, Card, CopyButton, Group, NumberInput, Paper, Spoiler, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconExternalLink, IconTrash, IconUsers, IconX } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconExternalLink, IconUsers, IconX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { EventPersonDto } from '../../../contracts';
 import { fieldErrorsOf } from '../../api/client';
 import { useUpdateFollowUp } from '../../api/hooks';
@@ -13,6 +13,7 @@ import { ContactPicker } from '../interactions/quick-log';
 import { relationshipKeys } from '../today/hooks';
 import { eventDates, FollowUpProgress, roleLabels } from './events-page';
 import { eventKeys, useAddPeople, useDeleteEvent, useEvent, useEventPeople, useRemovePerson } from './hooks';
+import { DetailHeader } from '../../ui/detail-header';
 
 /** "Ada Lovelace: async standups" -> a new person with a line of context. */
 function parseLine(line: string): { name: string; context?: string } {
@@ -188,7 +189,6 @@ function PersonRow({ eventId, person }: { eventId: string; person: EventPersonDt
 
 export default function EventPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const event = useEvent(id);
   const people = useEventPeople(id);
   const remove = useDeleteEvent();
@@ -198,35 +198,23 @@ export default function EventPage() {
   const items = people.data?.items ?? [];
   return (
     <Stack maw={900}>
-      <Anchor component={Link} to="/events" size="sm">
-        ← Events
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1}>{e.name}</Title>
-          <Text c="dimmed">
-            {eventDates(e)} · {e.timezone} · {roleLabels[e.role]}
-            {e.organizer && ` · by ${e.organizer}`}
-          </Text>
-          {e.link && (
-            <Anchor href={e.link} target="_blank" rel="noreferrer" size="sm">
-              <Group gap={4} component="span">
-                {e.link} <IconExternalLink size={14} />
-              </Group>
-            </Anchor>
-          )}
-        </div>
-        <Button
-          variant="subtle"
-          color="red"
-          leftSection={<IconTrash size={16} />}
-          onClick={() => {
-            if (window.confirm(`Delete ${e.name}? The people stay in your contacts.`)) remove.mutate(e.id, { onSuccess: () => navigate('/events') });
-          }}
-        >
-          Delete event
-        </Button>
-      </Group>
+      <DetailHeader
+        back={{ to: '/events', label: 'Events' }}
+        title={e.name}
+        remove={{ id: e.id, what: 'this event', consequence: 'The people you met stay in your contacts, with their follow-ups.', mutation: remove }}
+      >
+        <Text c="dimmed">
+          {eventDates(e)} · {e.timezone} · {roleLabels[e.role]}
+          {e.organizer && ` · by ${e.organizer}`}
+        </Text>
+        {e.link && (
+          <Anchor href={e.link} target="_blank" rel="noreferrer" size="sm">
+            <Group gap={4} component="span">
+              {e.link} <IconExternalLink size={14} />
+            </Group>
+          </Anchor>
+        )}
+      </DetailHeader>
       {e.notes && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{e.notes}</Text>}
       <Card withBorder>
         <FollowUpProgress event={e} />

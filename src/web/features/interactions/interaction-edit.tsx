@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { InteractionDto, InteractionKind } from '../../../contracts';
 import { fieldErrorsOf } from '../../api/client';
 import { useDeleteInteraction, useUpdateInteraction } from '../../api/hooks';
 import { kindLabels } from '../../ui/format';
 import { localInputValue } from './quick-log';
+import { ConfirmDelete } from '../../ui/confirm-delete';
 
 const kindOptions = Object.entries(kindLabels).map(([value, label]) => ({ value, label }));
 
@@ -82,33 +83,24 @@ export function InteractionDeleteModal({ interaction, onClose }: { interaction: 
   const remove = useDeleteInteraction();
   const others = interaction ? interaction.contactIds.length - 1 : 0;
   return (
-    <Modal opened={Boolean(interaction)} onClose={onClose} title="Delete this interaction?">
-      <Stack>
-        <Text size="sm">
-          “{interaction?.summary}” is removed{others > 0 ? ` from this timeline and ${others} other${others > 1 ? 's' : ''}` : ''}. It cannot be undone.
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              interaction &&
-              remove.mutate(interaction, {
-                onSuccess: () => {
-                  notifications.show({ message: 'Interaction deleted' });
-                  onClose();
-                },
-                onError: (e) => notifications.show({ color: 'red', title: 'Could not delete', message: (e as Error).message }),
-              })
-            }
-          >
-            Delete interaction
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDelete
+      opened={Boolean(interaction)}
+      title="Delete this interaction?"
+      confirmLabel="Delete interaction"
+      loading={remove.isPending}
+      onClose={onClose}
+      onConfirm={() =>
+        interaction &&
+        remove.mutate(interaction, {
+          onSuccess: () => {
+            notifications.show({ message: 'Interaction deleted' });
+            onClose();
+          },
+          onError: (e) => notifications.show({ color: 'red', title: 'Could not delete', message: (e as Error).message }),
+        })
+      }
+    >
+      “{interaction?.summary}” is removed{others > 0 ? ` from this timeline and ${others} other${others > 1 ? 's' : ''}` : ''}. It cannot be undone.
+    </ConfirmDelete>
   );
 }

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Anchor, Button, Card, Checkbox, Grid, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconTrash } from '@tabler/icons-react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { mentorshipGoalStatuses, mentorshipStatuses, type MentorshipDto } from '../../../contracts';
 import { fieldErrorsOf } from '../../api/client';
 import { useMe } from '../../api/hooks';
@@ -10,6 +9,7 @@ import { addDays, formatDate, formatDateTime, todayIn } from '../../ui/format';
 import { ErrorState, LoadingState, LoadErrorState } from '../../ui/states';
 import { useAddAction, useAddGoal, useDeleteMentorship, useLogSession, useMentorship, useSessions, useUpdateAction, useUpdateGoal, useUpdateMentorship } from './hooks';
 import { roleText } from './mentorships-page';
+import { DetailHeader } from '../../ui/detail-header';
 
 const goalLabels = { open: 'Open', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' } as const;
 
@@ -165,7 +165,6 @@ function Sessions({ m }: { m: MentorshipDto }) {
 
 export default function MentorshipPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const query = useMentorship(id);
   const update = useUpdateMentorship(id);
   const remove = useDeleteMentorship();
@@ -174,31 +173,19 @@ export default function MentorshipPage() {
   const m = query.data;
   return (
     <Stack maw={1100}>
-      <Anchor component={Link} to="/mentorships" size="sm">
-        ← Mentorships
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1}>{m.focus}</Title>
-          <Text c="dimmed">
-            {roleText[m.role]}:{' '}
-            <Anchor component={Link} to={`/contacts/${m.contactId}`}>
-              {m.contactName}
-            </Anchor>{' '}
-            · since {formatDate(m.startedOn)}
-          </Text>
-        </div>
-        <Button
-          variant="subtle"
-          color="red"
-          leftSection={<IconTrash size={16} />}
-          onClick={() => {
-            if (window.confirm('Delete this mentorship? Sessions stay on the contact’s timeline.')) remove.mutate(m.id, { onSuccess: () => navigate('/mentorships') });
-          }}
-        >
-          Delete
-        </Button>
-      </Group>
+      <DetailHeader
+        back={{ to: '/mentorships', label: 'Mentorships' }}
+        title={m.focus}
+        remove={{ id: m.id, what: 'this mentorship', consequence: 'Its goals and action items go with it; the sessions stay on the contact’s timeline.', mutation: remove }}
+      >
+        <Text c="dimmed">
+          {roleText[m.role]}:{' '}
+          <Anchor component={Link} to={`/contacts/${m.contactId}`}>
+            {m.contactName}
+          </Anchor>{' '}
+          · since {formatDate(m.startedOn)}
+        </Text>
+      </DetailHeader>
       <Card withBorder>
         <Group gap="md" align="flex-end" wrap="wrap">
           <Select label="Status" data={mentorshipStatuses.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) }))} value={m.status} onChange={(v) => v && update.mutate({ status: v as typeof m.status })} allowDeselect={false} w={140} />
