@@ -15,6 +15,7 @@ import type { Config } from '../config';
 import { AppError } from '../platform/errors';
 import type { Dialect } from './dialect';
 import { timestamptzToIso } from './pg-types';
+import { withPreparedStatements } from './prepared';
 import type { DB } from './schema';
 
 export interface Database_ {
@@ -156,7 +157,9 @@ export function createPostgresDatabase(url: string, poolSize = 10): Database_ {
   // A lower trigram threshold lets one-letter typos in short words ("jonh") find their word.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, options: '-c pg_trgm.similarity_threshold=0.2' });
   pool.on('error', () => {}); // an idle client dropped by the server must not crash the process
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Clients run the statements marked with prepareOnPostgres by name (planned once per connection).
+  const preparing = { connect: async () => withPreparedStatements(await pool.connect()), end: () => pool.end() };
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 

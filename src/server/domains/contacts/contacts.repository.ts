@@ -1,6 +1,7 @@
 import { sql, type CompiledQuery, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { ContactTable, DB } from '../../db/schema';
 import { dialectOf } from '../../db/dialect';
+import { prepareOnPostgres } from '../../db/prepared';
 
 export type ContactRow = ContactTable & {
   organization_name: string | null;
@@ -234,8 +235,13 @@ async function pagePostgres(
   const column = phase === 'null' ? 'sort_name' : sortColumn;
   const direction = phase === 'null' ? 'asc' : sortDirection;
   const cmp = direction === 'asc' ? '>' : '<';
+  // The owner, the archive flag and the tag reach the planner as `(select $n)`, values it cannot see:
+  // its plan is then the same whatever they are, and the statement is planned once per connection
+  // (prepareOnPostgres) instead of on every call. The shape (which index is walked, where the tag is
+  // tested) is fixed by the SQL itself, and the page size is a literal for the same reason.
+  const hidden = <T>(value: T, type: 'text' | 'boolean') => sql<T>`(select ${value}::${sql.raw(type)})`;
   const conditions = <Q extends SelectQueryBuilder<DB & { c: ContactTable }, 'c' | any, any>>(q: Q): Q => {
-    let r = q.where('c.owner_id', '=', filter.ownerId).where('c.archived', '=', filter.archived);
+    let r = q.where('c.owner_id', '=', hidden(filter.ownerId, 'text')).where('c.archived', '=', hidden(filter.archived, 'boolean'));
     if (filter.organizationId) r = r.where('c.organization_id', '=', filter.organizationId);
     if (filter.circle) r = r.where('c.circle', '=', filter.circle);
     if (filter.starred !== undefined) r = r.where('c.starred', '=', filter.starred);
@@ -256,24 +262,29 @@ async function pagePostgres(
             (join) => join.onTrue(),
           )
           .select(['c.id', 'c.sort_key'])
-          .where('ct.tag_id', '=', tagId)
+          .where('ct.tag_id', '=', hidden(tagId, 'text'))
           .orderBy('c.sort_key', direction)
           .orderBy('c.id', direction)
-          .limit(limit)
+          .limit(sql.lit(limit))
       : (() => {
           let q = conditions(db.selectFrom('contact as c').select(['c.id', sql.ref(`c.${column}`).as('sort_key')]));
+          // The probe is a scalar subquery, not EXISTS, so that it stays a test per contact met on the
+          // walk: planned without the tag's size, EXISTS became a hash join over every contact.
           if (tagId)
             q = filter.tagProbe
-              ? q.where(({ exists, selectFrom }) => exists(selectFrom('contact_tag as ct').select('ct.tag_id').whereRef('ct.contact_id', '=', 'c.id').where('ct.tag_id', '=', tagId)))
+              ? q.where(sql<boolean>`coalesce((select true from contact_tag ct where ct.contact_id = c.id and ct.tag_id = ${tagId}), false)`)
               : q.where('c.id', 'in', (eb) => eb.selectFrom('contact_tag as ct').select('ct.contact_id').where('ct.tag_id', '=', tagId));
-          return q.orderBy(`c.${column}`, direction).orderBy('c.id', direction).limit(limit);
+          return q.orderBy(`c.${column}`, direction).orderBy('c.id', direction).limit(sql.lit(limit));
         })();
   const order = sql.raw(direction);
   const tagNames = filter.withTags ? sql`, coalesce(tg.names, '[]'::json) as tag_names` : sql``;
   const tagJoin = filter.withTags
     ? sql`left join (select ct.contact_id, json_agg(t.name order by t.name_key) as names from contact_tag ct join tag t on t.id = ct.tag_id where ct.contact_id in (select id from p) group by ct.contact_id) tg on tg.contact_id = c.id`
     : sql``;
-  const { rows } = await sql<ContactRow>`with p as (${ids}) select c.*, o.name as organization_name${tagNames} from p join contact c on c.id = p.id left join organization o on o.id = c.organization_id ${tagJoin} order by p.sort_key ${order}, p.id ${order}`.execute(db);
+  const compiled = sql<ContactRow>`with p as (${ids}) select c.*, o.name as organization_name${tagNames} from p join contact c on c.id = p.id left join organization o on o.id = c.organization_id ${tagJoin} order by p.sort_key ${order}, p.id ${order}`.compile(db);
+  // A list of ids (search results) makes a new text every time: not worth preparing.
+  if (!filter.ids) prepareOnPostgres(compiled.sql);
+  const { rows } = await db.executeQuery(compiled);
   return rows;
 }
 
