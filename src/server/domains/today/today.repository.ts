@@ -4,35 +4,13 @@ import { runCompiled, slot } from '../../db/compiled-once';
 import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 
-const contactColumns = [
-  'c.id',
-  'c.name',
-  'c.circle',
-  'c.cadence_days',
-  'c.created_at',
-  'c.how_we_met',
-  'c.next_due_on',
-  'c.last_meaningful_at',
-  'c.last_interaction_at',
-  'c.rel_points',
-  'c.cadence_snoozed_until',
-  'c.first_interaction_at',
-] as const;
-
-export interface AgendaContact {
-  id: string;
-  name: string;
-  circle: string | null;
-  cadence_days: number | null;
-  created_at: string;
-  how_we_met: string | null;
-  next_due_on: string | null;
-  last_meaningful_at?: string | null;
-  last_interaction_at: string | null;
-  rel_points?: number;
-  cadence_snoozed_until?: string | null;
-  first_interaction_at?: string | null;
-}
+/**
+ * Each section reads only the columns its items are written from: a Today call looks at a few hundred
+ * rows, and every column read is a value SQLite copies out and a string the call allocates.
+ */
+const cadenceColumns = ['c.id', 'c.name', 'c.circle', 'c.cadence_days', 'c.created_at', 'c.next_due_on', 'c.last_meaningful_at'] as const;
+const dormantColumns = ['c.id', 'c.name', 'c.circle', 'c.last_meaningful_at', 'c.rel_points'] as const;
+const recentColumns = ['c.id', 'c.name', 'c.circle', 'c.created_at', 'c.how_we_met', 'c.last_meaningful_at', 'c.cadence_snoozed_until', 'c.first_interaction_at'] as const;
 
 /**
  * The agenda's statements are built and compiled once per dialect (building a Kysely query, the
@@ -88,15 +66,15 @@ export async function countDueFollowUps(db: Kysely<DB>, ownerId: string, today: 
  * contact_circle_due_idx per circle, and one for contacts without a circle). The service then ranks
  * across circles by how overdue they are relative to their cadence.
  */
-export async function dueByCircle(db: Kysely<DB>, ownerId: string, today: string, perCircle: number): Promise<AgendaContact[]> {
-  return run(db, 'dueByCircle', () => dueByCircleQuery(db, P.owner, P.today, P.limit as unknown as number), { owner: ownerId, today, limit: perCircle }) as Promise<AgendaContact[]>;
+export async function dueByCircle(db: Kysely<DB>, ownerId: string, today: string, perCircle: number) {
+  return run(db, 'dueByCircle', () => dueByCircleQuery(db, P.owner, P.today, P.limit as unknown as number), { owner: ownerId, today, limit: perCircle });
 }
 
 function dueByCircleQuery(db: Kysely<DB>, ownerId: string, today: string, perCircle: number) {
   // One statement (one round trip on PostgreSQL): a UNION ALL of one index range per circle.
   const sqlite = dialectOf(db) === 'sqlite';
   const [first, ...rest] = [...circles, null].map((circle, k) => {
-    let q = db.selectFrom('contact as c').select(contactColumns).where('c.owner_id', '=', ownerId).where('c.archived', '=', false);
+    let q = db.selectFrom('contact as c').select(cadenceColumns).where('c.owner_id', '=', ownerId).where('c.archived', '=', false);
     q = circle === null ? q.where('c.circle', 'is', null) : q.where('c.circle', '=', circle);
     // On SQLite ties go by the index's own order (rowid): ordering by id as well made it prefer
     // contact_due_idx, which holds the order but reads every due contact's row once per circle.
@@ -132,13 +110,13 @@ export const DORMANT_MIN_POINTS = 12;
  * by silence. The threshold is in the statement as a literal, like the index's condition (with a bound
  * value neither database would use a partial index).
  */
-export async function dormantStrongTies(db: Kysely<DB>, ownerId: string, silentBefore: string, today: string, limit: number): Promise<AgendaContact[]> {
+export async function dormantStrongTies(db: Kysely<DB>, ownerId: string, silentBefore: string, today: string, limit: number) {
   return run(
     db,
     'dormantStrongTies',
     () => dormantStrongTiesQuery(db, P.owner, P.silentBefore, P.today, P.limit as unknown as number),
     { owner: ownerId, silentBefore, today, limit },
-  ) as Promise<AgendaContact[]>;
+  );
 }
 
 function dormantStrongTiesQuery(db: Kysely<DB>, ownerId: string, silentBefore: string, today: string, limit: number) {
@@ -149,7 +127,7 @@ function dormantStrongTiesQuery(db: Kysely<DB>, ownerId: string, silentBefore: s
       : sql<boolean>`coalesce(c.last_meaningful_at, '-infinity'::timestamptz) < ${silentBefore}`;
   return db
     .selectFrom('contact as c')
-    .select(contactColumns)
+    .select(dormantColumns)
     .where('c.owner_id', '=', ownerId)
     .where('c.archived', '=', false)
     .where('c.rel_points', '>=', sql.lit(DORMANT_MIN_POINTS))
@@ -165,14 +143,14 @@ function dormantStrongTiesQuery(db: Kysely<DB>, ownerId: string, silentBefore: s
  * today with years of history logged is not "new"; oldest first (the service keeps those without a
  * follow-up yet).
  */
-export async function recentlyAdded(db: Kysely<DB>, ownerId: string, since: string, limit: number): Promise<AgendaContact[]> {
-  return run(db, 'recentlyAdded', () => recentlyAddedQuery(db, P.owner, P.since, P.limit as unknown as number), { owner: ownerId, since, limit }) as Promise<AgendaContact[]>;
+export async function recentlyAdded(db: Kysely<DB>, ownerId: string, since: string, limit: number) {
+  return run(db, 'recentlyAdded', () => recentlyAddedQuery(db, P.owner, P.since, P.limit as unknown as number), { owner: ownerId, since, limit });
 }
 
 function recentlyAddedQuery(db: Kysely<DB>, ownerId: string, since: string, limit: number) {
   return db
     .selectFrom('contact as c')
-    .select(contactColumns)
+    .select(recentColumns)
     .where('c.owner_id', '=', ownerId)
     .where('c.archived', '=', false)
     .where('c.created_at', '>=', since)
