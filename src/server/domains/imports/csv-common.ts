@@ -3,12 +3,23 @@ import { clean, emptyCandidate, type ContactCandidate } from './candidate';
 /** Cells by header name (case-insensitive; the first column of a repeated name wins). */
 export type CellsOf = ((header: string) => string | null) & { multiline(header: string): string | null };
 
+/** Column positions by lower-case header, worked out once per header row (not again for every record). */
+const headerIndexes = new WeakMap<string[], Map<string, number>>();
+function headerIndex(headers: string[]): Map<string, number> {
+  let index = headerIndexes.get(headers);
+  if (!index) {
+    index = new Map<string, number>();
+    for (const [i, h] of headers.entries()) {
+      const key = h.trim().toLowerCase();
+      if (!index.has(key)) index.set(key, i);
+    }
+    headerIndexes.set(headers, index);
+  }
+  return index;
+}
+
 export function cellsOf(headers: string[], cells: string[]): CellsOf {
-  const index = new Map<string, number>();
-  headers.forEach((h, i) => {
-    const key = h.trim().toLowerCase();
-    if (!index.has(key)) index.set(key, i);
-  });
+  const index = headerIndex(headers);
   const at = (header: string) => index.get(header.toLowerCase());
   const cell = (header: string) => {
     const i = at(header);

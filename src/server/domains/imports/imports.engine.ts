@@ -34,8 +34,25 @@ interface PendingMerge {
 
 /** What an undo needs of a merged contact: the columns an import changes. */
 const pick = (row: repo.MergedValues): repo.MergedValues => Object.fromEntries(repo.mergedColumns.map((c) => [c, row[c]])) as repo.MergedValues;
-const nameKey = (name: string, organization: string | null) => `${name.trim().toLowerCase()}\u0000${(organization ?? '').trim().toLowerCase()}`;
-const handleKey = (h: { kind: string; value: string }) => `${h.kind}\u0000${h.value}`;
+/**
+ * A map keyed by two strings, held as a map of maps: the match index has ~100,000 entries, and a
+ * joined key would be a new string to build and hash for every entry and every lookup.
+ */
+function pairMap() {
+  const outer = new Map<string, Map<string, string>>();
+  return {
+    get: (a: string, b: string): string | undefined => outer.get(a)?.get(b),
+    /** Sets the value unless the pair has one already (the first contact for a key wins). */
+    add(a: string, b: string, value: string): void {
+      let inner = outer.get(a);
+      if (!inner) outer.set(a, (inner = new Map()));
+      if (!inner.has(b)) inner.set(b, value);
+    },
+  };
+}
+/** Name + organization, as matching compares them: trimmed, lower case. */
+const orgKey = (organization: string | null) => (organization ?? '').trim().toLowerCase();
+const nameKey = (name: string) => name.trim().toLowerCase();
 const MATCH_ORDER = ['email', 'phone', 'profile'];
 /** The merged columns a contact's search document is made of (search.index.ts, reindexContacts); the name is never changed by a merge. */
 const searchedColumns: repo.MergedColumn[] = ['organization_id', 'title', 'headline', 'emails', 'location', 'how_we_met'];
@@ -63,9 +80,11 @@ export async function runImport(
   const items: ImportItem[] = [];
 
   const index = await repo.loadMatchIndex(trx, ownerId);
-  const handles = new Map(index.handles.map((h) => [handleKey(h), h.contact_id]));
-  const names = new Map<string, string>();
-  for (const c of index.contacts) if (!names.has(nameKey(c.sort_name, c.organization_key))) names.set(nameKey(c.sort_name, c.organization_key), c.id);
+  // Handles by kind, then value; names by organization, then name.
+  const handles = pairMap();
+  for (const h of index.handles) handles.add(h.kind, h.value, h.contact_id);
+  const names = pairMap();
+  for (const c of index.contacts) names.add(orgKey(c.organization_key), nameKey(c.sort_name), c.id);
   const created = new Set<string>();
   let pendingNew = new Map<string, PendingNew>();
   let pendingMerges: PendingMerge[] = [];
@@ -80,16 +99,15 @@ export async function runImport(
     for (const kind of MATCH_ORDER)
       for (const h of c.handles) {
         if (h.kind !== kind) continue;
-        const id = handles.get(handleKey(h));
+        const id = handles.get(h.kind, h.value);
         if (id) return id;
       }
-    return names.get(nameKey(c.name, c.organization));
+    return names.get(orgKey(c.organization), nameKey(c.name));
   }
 
   function remember(id: string, c: NormalContact) {
-    for (const h of c.handles) if (!handles.has(handleKey(h))) handles.set(handleKey(h), id);
-    const key = nameKey(c.name, c.organization);
-    if (!names.has(key)) names.set(key, id);
+    for (const h of c.handles) handles.add(h.kind, h.value, id);
+    names.add(orgKey(c.organization), nameKey(c.name), id);
   }
 
   /** Merges into a contact created earlier in this file (still in memory): fills what it lacks. */
@@ -328,7 +346,7 @@ export async function runImport(
     const unknown: string[] = [];
     for (const a of event.attendees) {
       if (a.email === ownEmail) continue;
-      const id = handles.get(handleKey({ kind: 'email', value: a.email }));
+      const id = handles.get('email', a.email);
       if (id) {
         if (!participantIds.includes(id)) participantIds.push(id);
       } else if (env.createContacts) {

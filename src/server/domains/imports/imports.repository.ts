@@ -12,13 +12,11 @@ const chunks = <T>(list: T[], size: number): T[][] => {
 /** Everything matching needs, read once: the owner's handles and (name, organization) keys. */
 export async function loadMatchIndex(db: Kysely<DB>, ownerId: string) {
   const handles = await db.selectFrom('contact_handle').select(['kind', 'value', 'contact_id']).where('owner_id', '=', ownerId).execute();
-  const contacts = await db
-    .selectFrom('contact as c')
-    .leftJoin('organization as o', 'o.id', 'c.organization_id')
-    .select(['c.id', 'c.sort_name', 'o.name_key as organization_key'])
-    .where('c.owner_id', '=', ownerId)
-    .orderBy('c.created_at')
-    .execute();
+  // Organization keys from their own (small) table rather than a join looked up for every contact.
+  const organizations = await db.selectFrom('organization').select(['id', 'name_key']).where('owner_id', '=', ownerId).execute();
+  const orgKeys = new Map(organizations.map((o) => [o.id, o.name_key]));
+  const rows = await db.selectFrom('contact').select(['id', 'sort_name', 'organization_id']).where('owner_id', '=', ownerId).orderBy('created_at').execute();
+  const contacts = rows.map((c) => ({ id: c.id, sort_name: c.sort_name, organization_key: c.organization_id ? (orgKeys.get(c.organization_id) ?? null) : null }));
   return { handles, contacts };
 }
 
