@@ -62,8 +62,22 @@ export interface UpsertOptions {
  */
 export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchDoc[], options: UpsertOptions = {}): Promise<void> {
   if (docs.length === 0) return;
-  if (!options.fresh) await removeDocs(db, dialect, docs.map((d) => d.refId), docs.map((d) => d.kind));
   const d = db as Kysely<any>;
+  /** SQLite: contact documents that exist keep their search_doc row (and rowid); only their FTS row is replaced. */
+  const kept = new Map<string, number>();
+  if (!options.fresh) {
+    // Interactions are listed by rowid (most recently logged first): theirs are written anew, as before.
+    const keepRows = dialect === 'sqlite' ? docs.filter((doc) => doc.kind === 'contact') : [];
+    const renewed = keepRows.length ? docs.filter((doc) => doc.kind !== 'contact') : docs;
+    for (let i = 0; i < keepRows.length; i += 500) {
+      const ids = keepRows.slice(i, i + 500).map((doc) => doc.refId);
+      const existing: { id: number; ref_id: string }[] = await d.selectFrom('search_doc').select(['id', 'ref_id']).where('ref_id', 'in', ids).where('kind', '=', 'contact').execute();
+      if (existing.length === 0) continue;
+      for (const r of existing) kept.set(r.ref_id, r.id);
+      await d.deleteFrom(ftsTable('contact')).where('rowid', 'in', existing.map((r) => r.id)).execute();
+    }
+    await removeDocs(db, dialect, renewed.map((doc) => doc.refId), renewed.map((doc) => doc.kind));
+  }
   // Many rows a statement (an import indexes thousands of contacts in one transaction).
   for (let i = 0; i < docs.length; i += 200) {
     const chunk = docs.slice(i, i + 200);
@@ -83,11 +97,15 @@ export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchD
         .execute();
     } else {
       // Statements compiled once per shape (an import indexes tens of thousands of documents).
-      const inserted = await batchInsert<{ id: number; ref_id: string }>(d, 'search_doc', ['owner_id', 'kind', 'ref_id'], chunk.map((doc) => [doc.ownerId, doc.kind, doc.refId]), {
-        chunk: 200,
-        returning: ['id', 'ref_id'],
-      });
+      const inserted = await batchInsert<{ id: number; ref_id: string }>(
+        d,
+        'search_doc',
+        ['owner_id', 'kind', 'ref_id'],
+        chunk.filter((doc) => !kept.has(doc.refId)).map((doc) => [doc.ownerId, doc.kind, doc.refId]),
+        { chunk: 200, returning: ['id', 'ref_id'] },
+      );
       const rowids = new Map(inserted.map((r) => [r.ref_id, r.id]));
+      for (const doc of chunk) if (kept.has(doc.refId)) rowids.set(doc.refId, kept.get(doc.refId)!);
       for (const kind of new Set(chunk.map((doc) => doc.kind))) {
         const rows = chunk.filter((doc) => doc.kind === kind).map((doc) => [rowids.get(doc.refId), doc.title, doc.body]);
         await batchInsert(d, ftsTable(kind), ['rowid', 'title', 'body'], rows, { chunk: 200 });
