@@ -60,16 +60,26 @@ export function line(content: string): string {
 }
 
 /**
- * line(name + value) for an ASCII property name: the value alone is looked at, so the joined text
- * is not built (and copied) only to be looked at.
+ * Adds line(name + value) for an ASCII property name to an event's parts: the value alone is looked
+ * at, and a line that needs no folding goes in as its three pieces, joined with the rest of the event.
  */
-function property(name: string, value: string): string {
+function property(parts: string[], name: string, value: string): void {
   const length = name.length + value.length;
-  return length <= 25 || (length <= 75 && !nonAscii.test(value)) ? name + value + CRLF : line(name + value);
+  if (length <= 25 || (length <= 75 && !nonAscii.test(value))) parts.push(name, value, CRLF);
+  else parts.push(line(name + value));
 }
 
-/** 2026-03-10T08:00:00.000Z -> 20260310T080000Z */
-const dateTime = (iso: string) => `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+let lastInstant = '';
+let lastDateTime = '';
+
+/** 2026-03-10T08:00:00.000Z -> 20260310T080000Z (the last one is kept: birthdays and milestones share theirs). */
+function dateTime(iso: string): string {
+  if (iso !== lastInstant) {
+    lastDateTime = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    lastInstant = iso;
+  }
+  return lastDateTime;
+}
 
 /** The CATEGORIES line of each list of categories seen (the feed passes the same few lists). */
 const categoryLines = new WeakMap<readonly string[], string>();
@@ -77,7 +87,7 @@ const categoryLines = new WeakMap<readonly string[], string>();
 function categoriesLine(categories: readonly string[]): string {
   let text = categoryLines.get(categories);
   if (text === undefined) {
-    text = property('CATEGORIES:', categories.map(escapeText).join(','));
+    text = line(`CATEGORIES:${categories.map(escapeText).join(',')}`);
     if (Object.isFrozen(categories)) categoryLines.set(categories, text);
   }
   return text;
@@ -87,18 +97,23 @@ const BEGIN_EVENT = `BEGIN:VEVENT${CRLF}`;
 const TRANSPARENT = `TRANSP:TRANSPARENT${CRLF}`;
 const END_EVENT = `END:VEVENT${CRLF}`;
 
-function vevent(e: FeedEvent): string {
-  let text =
-    BEGIN_EVENT +
-    property('UID:', escapeText(e.uid)) +
-    property('DTSTAMP:', dateTime(e.stamp)) +
-    property('DTSTART;VALUE=DATE:', `${e.date.slice(0, 4)}${e.date.slice(5, 7)}${e.date.slice(8, 10)}`) +
-    property('SUMMARY:', escapeText(e.summary)) +
-    categoriesLine(e.categories) +
-    TRANSPARENT;
-  if (e.description) text += property('DESCRIPTION:', escapeText(e.description));
-  if (e.url) text += property('URL:', e.url);
-  return text + END_EVENT;
+/**
+ * An event's text, joined once from its pieces: concatenating the lines built a tree of strings
+ * that writing it then copied again (twice the garbage of the text itself).
+ */
+function vevent(e: FeedEvent, days: Map<string, string>): string {
+  const parts = [BEGIN_EVENT];
+  property(parts, 'UID:', escapeText(e.uid));
+  property(parts, 'DTSTAMP:', dateTime(e.stamp));
+  let day = days.get(e.date);
+  if (day === undefined) days.set(e.date, (day = `${e.date.slice(0, 4)}${e.date.slice(5, 7)}${e.date.slice(8, 10)}`));
+  property(parts, 'DTSTART;VALUE=DATE:', day);
+  property(parts, 'SUMMARY:', escapeText(e.summary));
+  parts.push(categoriesLine(e.categories), TRANSPARENT);
+  if (e.description) property(parts, 'DESCRIPTION:', escapeText(e.description));
+  if (e.url) property(parts, 'URL:', e.url);
+  parts.push(END_EVENT);
+  return parts.join('');
 }
 
 /**
@@ -135,8 +150,10 @@ export function* feedChunks(events: Iterable<FeedEvent>, options: { name: string
       line('REFRESH-INTERVAL;VALUE=DURATION:PT1H') +
       line('X-PUBLISHED-TTL:PT1H'),
   );
+  // A feed has a few hundred distinct days for tens of thousands of events.
+  const days = new Map<string, string>();
   for (const e of events) {
-    const full = put(vevent(e));
+    const full = put(vevent(e, days));
     if (full) yield full;
   }
   const full = put(`END:VCALENDAR${CRLF}`);
