@@ -308,18 +308,21 @@ export async function tagsByContact(db: Kysely<DB>, contactIds: string[]): Promi
 
 /**
  * A tag by name (case-insensitive) with how many contacts carry it, counted on the covering tag index
- * up to `countUpTo` (the size only chooses a plan: the biggest tags need not be counted to the end).
+ * (up to `countUpTo` when given: the size only chooses a plan, and PostgreSQL need not count the biggest
+ * tags to the end; SQLite's own count loop is cheaper than a limited subquery).
  */
-export async function findTagWithSize(db: Kysely<DB>, ownerId: string, name: string, countUpTo: number): Promise<{ id: string; size: number } | undefined> {
+export async function findTagWithSize(db: Kysely<DB>, ownerId: string, name: string, countUpTo?: number): Promise<{ id: string; size: number } | undefined> {
   const row = await db
     .selectFrom('tag as t')
     .select([
       't.id',
       (eb) =>
-        eb
-          .selectFrom((inner) => inner.selectFrom('contact_tag as ct').select('ct.contact_id').whereRef('ct.tag_id', '=', 't.id').limit(countUpTo).as('tagged'))
-          .select((e) => e.fn.countAll().as('n'))
-          .as('size'),
+        countUpTo === undefined
+          ? eb.selectFrom('contact_tag as ct').select((e) => e.fn.countAll().as('n')).whereRef('ct.tag_id', '=', 't.id').as('size')
+          : eb
+              .selectFrom((inner) => inner.selectFrom('contact_tag as ct').select('ct.contact_id').whereRef('ct.tag_id', '=', 't.id').limit(countUpTo).as('tagged'))
+              .select((e) => e.fn.countAll().as('n'))
+              .as('size'),
     ])
     .where('t.owner_id', '=', ownerId)
     .where('t.name_key', '=', name.trim().toLowerCase())

@@ -240,8 +240,8 @@ export function contactService(deps: Deps) {
     },
 
     async list(actor: Actor, query: ContactListQueryInput): Promise<{ items: ContactDto[]; nextCursor: string | null }> {
-      // Counted up to the largest of the thresholds below, which is all the plan choice needs.
-      const tag = query.tag ? await repo.findTagWithSize(db, actor.userId, query.tag, POPULAR_TAG) : undefined;
+      // On PostgreSQL counted only past its one threshold, which is all the plan choice needs.
+      const tag = query.tag ? await repo.findTagWithSize(db, actor.userId, query.tag, dialect === 'postgres' ? POSTGRES_RARE_TAG + 1 : undefined) : undefined;
       const tagId = tag?.id;
       if (query.tag && !tagId) return { items: [], nextCursor: null };
       const filter: repo.ContactFilter = {

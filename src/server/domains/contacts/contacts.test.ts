@@ -167,6 +167,15 @@ describe.each(dialects)('contacts API on %s', (dialect) => {
       }
   });
 
+  it('counts a tag’s contacts to choose the plan, up to a cap when asked', async () => {
+    const owner = await t.signUp();
+    for (let i = 0; i < 3; i++) await post(owner, { name: `Counted ${i}`, tags: ['counted'] });
+    expect(await repo.findTagWithSize(t.database.db, owner.userId, 'Counted')).toMatchObject({ size: 3 });
+    expect(await repo.findTagWithSize(t.database.db, owner.userId, 'counted', 2)).toMatchObject({ size: 2 });
+    expect(await repo.findTagWithSize(t.database.db, owner.userId, 'counted', 5)).toMatchObject({ size: 3 });
+    expect(await repo.findTagWithSize(t.database.db, owner.userId, 'nope')).toBeUndefined();
+  });
+
   it('refuses oversized bodies with 413', async () => {
     const res = await post(alice, { name: 'Big', howWeMet: 'x'.repeat(2 * 1024 * 1024) });
     expect(res.statusCode).toBe(413);
