@@ -3,6 +3,9 @@ import type { z } from 'zod';
 
 type Pick = (value: unknown) => unknown;
 
+/** Values JSON.stringify writes as they are; arrays and nullables of them need no copy either. */
+const same: Pick = (value) => value;
+
 /**
  * Copies a value down to what a zod schema describes — the object keys of the schema in its order,
  * arrays element by element, null where the schema allows it — without checking it: what
@@ -17,12 +20,17 @@ export function pickerOf(schema: z.ZodType): Pick {
         if (value === null || typeof value !== 'object') return value;
         const source = value as Record<string, unknown>;
         const out: Record<string, unknown> = {};
-        for (const [key, pick] of fields) if (source[key] !== undefined) out[key] = pick(source[key]);
+        for (let i = 0; i < fields.length; i++) {
+          const [key, pick] = fields[i]!;
+          const field = source[key];
+          if (field !== undefined) out[key] = pick(field);
+        }
         return out;
       };
     }
     case 'array': {
       const pick = pickerOf(def.element as z.ZodType);
+      if (pick === same) return same;
       return (value) => (Array.isArray(value) ? value.map(pick) : value);
     }
     case 'nullable':
@@ -30,11 +38,12 @@ export function pickerOf(schema: z.ZodType): Pick {
     case 'default':
     case 'readonly': {
       const pick = pickerOf(def.innerType as z.ZodType);
+      if (pick === same) return same;
       return (value) => (value === null || value === undefined ? value : pick(value));
     }
     default:
       // Strings, numbers, booleans, enums, literals: JSON.stringify writes them as they are.
-      return (value) => value;
+      return same;
   }
 }
 
