@@ -102,10 +102,12 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
       done();
     });
   }
-  // Callback style: an async hook costs a promise and a microtask per request.
-  app.addHook('onSend', (request, reply, payload, done) => {
+  // Callback style: an async hook costs a promise and a microtask per request. Set when the request
+  // arrives, like the security headers: error answers keep the reply's headers, and with no onSend
+  // hook at all Fastify skips that stage of every response.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    done(null, payload);
+    done();
   });
 
   app.setErrorHandler((error, request, reply) => {
