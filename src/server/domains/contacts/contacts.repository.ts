@@ -312,7 +312,7 @@ export async function tagsByContact(db: Kysely<DB>, contactIds: string[]): Promi
  * tags to the end; SQLite's own count loop is cheaper than a limited subquery).
  */
 export async function findTagWithSize(db: Kysely<DB>, ownerId: string, name: string, countUpTo?: number): Promise<{ id: string; size: number } | undefined> {
-  const row = await db
+  const compiled = db
     .selectFrom('tag as t')
     .select([
       't.id',
@@ -320,13 +320,16 @@ export async function findTagWithSize(db: Kysely<DB>, ownerId: string, name: str
         countUpTo === undefined
           ? eb.selectFrom('contact_tag as ct').select((e) => e.fn.countAll().as('n')).whereRef('ct.tag_id', '=', 't.id').as('size')
           : eb
-              .selectFrom((inner) => inner.selectFrom('contact_tag as ct').select('ct.contact_id').whereRef('ct.tag_id', '=', 't.id').limit(countUpTo).as('tagged'))
+              .selectFrom((inner) => inner.selectFrom('contact_tag as ct').select('ct.contact_id').whereRef('ct.tag_id', '=', 't.id').limit(sql.lit(countUpTo)).as('tagged'))
               .select((e) => e.fn.countAll().as('n'))
               .as('size'),
     ])
     .where('t.owner_id', '=', ownerId)
     .where('t.name_key', '=', name.trim().toLowerCase())
-    .executeTakeFirst();
+    .compile();
+  // One row by a unique index whatever the values: planned once per connection on PostgreSQL.
+  if (dialectOf(db) === 'postgres') prepareOnPostgres(compiled.sql);
+  const row = (await db.executeQuery(compiled)).rows[0];
   return row && { id: row.id, size: Number(row.size) };
 }
 
