@@ -55,7 +55,7 @@ export async function aggregatesOf(db: Kysely<DB>, scope: { ownerId: string; con
 /**
  * A whole account in one pass over its links, grouped by contact in index order (no sort, no hash):
  * the all-time figures in SQL, and each link of the last 12 months handed back as one character that
- * says its month and kind (see monthKindCode), bucketed here. Contacts with links written without a
+ * says its month and kind on PostgreSQL (see monthKindCode), as "YYYY-MMkind" on SQLite, bucketed here. Contacts with links written without a
  * kind (see contactAggregates) are then computed again the careful way. On SQLite the links come from
  * the covering timeline index, contact after contact (`contact_id in (...)` walks it in contact order,
  * so GROUP BY needs no temporary B-tree); on PostgreSQL from interaction_contact_owner_timeline_idx
@@ -75,13 +75,7 @@ const CODE_BASE = 256;
 const KIND_STRIDE = kinds.length + 1;
 const kindIndex = sql<number>`case ic.kind ${sql.join(kinds.map((k, i) => sql`when ${sql.lit(k)} then ${sql.lit(i)}`), sql` `)} else ${sql.lit(kinds.length)} end`;
 
-function monthKindCode(sqlite: boolean, months: readonly string[]): RawBuilder<string> {
-  if (sqlite) {
-    // The month's position from the ISO text: (year * 12 + month) less the one before the window.
-    const [y, m] = months[0]!.split('-').map(Number) as [number, number];
-    const month = sql<number>`(cast(substr(ic.occurred_at, 1, 4) as integer) * 12 + cast(substr(ic.occurred_at, 6, 2) as integer) - ${sql.lit(y * 12 + m - 1)})`;
-    return sql<string>`char(${sql.lit(CODE_BASE)} + ${month} * ${sql.lit(KIND_STRIDE)} + ${kindIndex})`;
-  }
+function monthKindCode(months: readonly string[]): RawBuilder<string> {
   // width_bucket over the window's 13 month starts: 1 for the first month ... 12 for the last.
   const bounds = [...months.map((k) => `${k}-01T00:00:00.000Z`), monthAfter(months.at(-1)!)];
   const month = sql<number>`width_bucket(ic.occurred_at, ${sql.lit(`{${bounds.join(',')}}`)}::timestamptz[])`;
@@ -109,9 +103,9 @@ const bucketDepth = new Int32Array(12);
 const bucketCount = new Int32Array(12);
 
 /**
- * The month buckets of a contact from its window's codes, as the JSON that refreshDerived stores:
- * `JSON.stringify` of `{ "YYYY-MM": [points, depth, count] }` with the months in order (the keys
- * need no escaping and `String` writes a finite number as JSON does), without an object per contact.
+ * The month buckets of a contact from its window's codes, as the JSON that refreshDerived stores
+ * (`{ "YYYY-MM": [points, depth, count] }`, months in order), summed in typed arrays reused for every
+ * contact.
  */
 function bucketsOfCodes(codes: string | null, months: readonly string[]): string {
   if (!codes) return '{}';
@@ -125,10 +119,36 @@ function bucketsOfCodes(codes: string | null, months: readonly string[]): string
     if (codeDepth[code]! > bucketDepth[month]!) bucketDepth[month] = codeDepth[code]!;
     bucketCount[month]! += 1;
   }
-  let json = '';
-  for (let m = 0; m < 12; m++)
-    if (bucketCount[m]! > 0) json += `${json ? ',' : '{'}"${months[m]}":[${String(bucketPoints[m])},${String(bucketDepth[m])},${String(bucketCount[m])}]`;
-  return `${json}}`;
+  return bucketsJson(months);
+}
+
+/**
+ * The same from SQLite's "YYYY-MMkind,..." list (there the text costs less than computing a code per
+ * link; PostgreSQL's to_char per link was the dear part).
+ */
+function bucketsOfText(list: string | null, months: readonly string[]): string {
+  if (!list) return '{}';
+  bucketPoints.fill(0);
+  bucketDepth.fill(0);
+  bucketCount.fill(0);
+  for (const entry of list.split(',')) {
+    const month = months.indexOf(entry.slice(0, 7));
+    if (month < 0) continue;
+    const profile = kindProfiles[entry.slice(7) as InteractionKind] as (typeof kindProfiles)[InteractionKind] | undefined;
+    if (profile) {
+      bucketPoints[month]! += profile.points;
+      if (profile.depth > bucketDepth[month]!) bucketDepth[month] = profile.depth;
+    }
+    bucketCount[month]! += 1;
+  }
+  return bucketsJson(months);
+}
+
+function bucketsJson(months: readonly string[]): string {
+  const buckets: MonthBuckets = {};
+  // The window is oldest first, so the keys come out in the order the per-contact path sorts them.
+  for (let m = 0; m < 12; m++) if (bucketCount[m]! > 0) buckets[months[m]!] = [bucketPoints[m]!, bucketDepth[m]!, bucketCount[m]!];
+  return JSON.stringify(buckets);
 }
 
 async function ownerAggregates(db: Kysely<DB>, ownerId: string, now: Date): Promise<Map<string, ContactAggregates>> {
@@ -137,10 +157,9 @@ async function ownerAggregates(db: Kysely<DB>, ownerId: string, now: Date): Prom
   const from = `${months[0]}-01T00:00:00.000Z`;
   const until = monthAfter(months.at(-1)!);
   const inWindow = sql`ic.occurred_at >= ${from} and ic.occurred_at < ${until}`;
-  const code = monthKindCode(sqlite, months);
-  const windowCodes = sqlite
-    ? sql<string | null>`group_concat(case when ${inWindow} then ${code} end, '')`
-    : sql<string | null>`string_agg(case when ${inWindow} then ${code} end, '')`;
+  const windowList = sqlite
+    ? sql<string | null>`group_concat(case when ${inWindow} then substr(ic.occurred_at, 1, 7) || ic.kind end)`
+    : sql<string | null>`string_agg(case when ${inWindow} then ${monthKindCode(months)} end, '')`;
   const base = sqlite
     ? db.selectFrom('interaction_contact as ic').where('ic.contact_id', 'in', db.selectFrom('contact').select('id').where('owner_id', '=', ownerId))
     : db.selectFrom('interaction_contact as ic').where('ic.owner_id', '=', ownerId);
@@ -155,7 +174,7 @@ async function ownerAggregates(db: Kysely<DB>, ownerId: string, now: Date): Prom
       sql<number>`sum(case when ${col('link', 'initiated_by')} in ('them', 'mutual') then 1 else 0 end)`.as('them'),
       sql<number>`sum(case when ${col('link', 'initiated_by')} in ('me', 'mutual') then 1 else 0 end)`.as('me'),
       sql<number>`sum(case when ic.kind is null then 1 else 0 end)`.as('missing'),
-      windowCodes.as('recent'),
+      windowList.as('recent'),
     ])
     .groupBy('ic.contact_id')
     .execute();
@@ -173,7 +192,7 @@ async function ownerAggregates(db: Kysely<DB>, ownerId: string, now: Date): Prom
       rel_points: Number(r.quarters) / 4,
       rel_them: Number(r.them),
       rel_me: Number(r.me),
-      rel_months: bucketsOfCodes(r.recent, months),
+      rel_months: sqlite ? bucketsOfText(r.recent, months) : bucketsOfCodes(r.recent, months),
     });
   }
   for (let i = 0; i < missing.length; i += 1000)
