@@ -303,7 +303,7 @@ export async function runImport(
       for (const id of changedIds) {
         const s = state.get(id)!;
         const r = s.row;
-        updates.push({ id, values: pick(s.row), changed: changedColumns.get(id)!.add('updated_at') });
+        updates.push({ id, values: s.row, changed: changedColumns.get(id)!.add('updated_at') });
         for (const h of s.newHandles) handleRows.push({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: id });
         for (const tag_id of s.newTagIds) tagRows.push({ contact_id: id, tag_id, owner_id: ownerId });
         for (const body of s.newNotes) noteRows.push({ contactId: id, body });
