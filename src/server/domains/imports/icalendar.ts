@@ -51,64 +51,71 @@ export function* icalendarRows(text: string, window: CalendarWindow): Generator<
   const to = ICAL.Time.fromJSDate(new Date(window.to), true);
 
   for (const { event, line } of masters) {
-    const summary = (event.summary ?? '').trim() || 'Meeting';
-    if (!event.startDate) {
-      yield { line, kind: 'failed', reason: 'event has no DTSTART' };
-      continue;
+    let rows: ImportRow[];
+    try {
+      for (const ex of exceptions.get(event.uid) ?? []) event.relateException(ex);
+      rows = eventRows(event, line, from, to);
+    } catch (error) {
+      // ical.js reads a property's value when it is first used: a malformed RRULE or DTSTART throws here.
+      rows = [{ line, kind: 'failed', reason: `event cannot be read: ${(error as Error).message}` }];
     }
-    if (String(event.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') {
-      yield { line, kind: 'skipped', reason: `"${summary}" was cancelled` };
-      continue;
-    }
-    for (const ex of exceptions.get(event.uid) ?? []) event.relateException(ex);
-    const uid = event.uid || createHash('sha256').update(`${summary}|${event.startDate.toString()}`).digest('hex').slice(0, 32);
-    const occurrences: { start: ICAL.Time; end: ICAL.Time; item: ICAL.Event; key: string }[] = [];
-    if (event.isRecurring()) {
-      const it = event.iterator();
-      let n = 0;
-      for (let next = it.next(); next && n < MAX_OCCURRENCES_PER_EVENT; next = it.next(), n++) {
-        if (next.compare(to) >= 0) break;
-        const details = event.getOccurrenceDetails(next);
-        if (details.endDate.compare(from) <= 0) continue;
-        occurrences.push({ start: details.startDate, end: details.endDate, item: details.item, key: `ics:${uid}#${next.toString()}` });
-      }
-      if (occurrences.length === 0) {
-        yield { line, kind: 'skipped', reason: `"${summary}" has no occurrence in the window` };
-        continue;
-      }
-    } else {
-      const start = event.startDate;
-      if (start.compare(to) >= 0) {
-        yield { line, kind: 'skipped', reason: `"${summary}" is in the future` };
-        continue;
-      }
-      if (start.compare(from) < 0) {
-        yield { line, kind: 'skipped', reason: `"${summary}" is before the window` };
-        continue;
-      }
-      occurrences.push({ start, end: event.endDate ?? start, item: event, key: `ics:${uid}` });
-    }
-    for (const o of occurrences) {
-      const attendees = o.item.component.getAllProperties('attendee').map((p) => ({
-        email: email(p.getFirstValue()),
-        name: (p.getParameter('cn') as string | undefined)?.trim() || null,
-      }));
-      const organizer = o.item.component.getFirstProperty('organizer');
-      if (organizer) attendees.push({ email: email(organizer.getFirstValue()), name: (organizer.getParameter('cn') as string | undefined)?.trim() || null });
-      const startJs = o.start.toJSDate();
-      const minutes = Math.round((o.end.toJSDate().getTime() - startJs.getTime()) / 60000);
-      yield {
-        line,
-        kind: 'event',
-        event: {
-          key: o.key,
-          summary: ((o.item.summary ?? '').trim() || summary).slice(0, 500),
-          occurredAt: startJs.toISOString(),
-          durationMinutes: minutes > 0 && minutes <= 1440 ? minutes : null,
-          notes: (o.item.description ?? '').trim().slice(0, 20000) || null,
-          attendees: attendees.filter((a, i, all) => a.email.includes('@') && all.findIndex((b) => b.email === a.email) === i),
-        },
-      };
-    }
+    yield* rows;
   }
+}
+
+/** One master event's rows: its occurrences in the window (recurring ones expanded), or why it has none. */
+function eventRows(event: ICAL.Event, line: number, from: ICAL.Time, to: ICAL.Time): ImportRow[] {
+  const summary = (event.summary ?? '').trim() || 'Meeting';
+  if (!event.startDate) {
+    return [{ line, kind: 'failed', reason: 'event has no DTSTART' }];
+  }
+  if (String(event.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') {
+    return [{ line, kind: 'skipped', reason: `"${summary}" was cancelled` }];
+  }
+  const uid = event.uid || createHash('sha256').update(`${summary}|${event.startDate.toString()}`).digest('hex').slice(0, 32);
+  const occurrences: { start: ICAL.Time; end: ICAL.Time; item: ICAL.Event; key: string }[] = [];
+  if (event.isRecurring()) {
+    const it = event.iterator();
+    let n = 0;
+    for (let next = it.next(); next && n < MAX_OCCURRENCES_PER_EVENT; next = it.next(), n++) {
+      if (next.compare(to) >= 0) break;
+      const details = event.getOccurrenceDetails(next);
+      if (details.endDate.compare(from) <= 0) continue;
+      occurrences.push({ start: details.startDate, end: details.endDate, item: details.item, key: `ics:${uid}#${next.toString()}` });
+    }
+    if (occurrences.length === 0) {
+      return [{ line, kind: 'skipped', reason: `"${summary}" has no occurrence in the window` }];
+    }
+  } else {
+    const start = event.startDate;
+    if (start.compare(to) >= 0) {
+      return [{ line, kind: 'skipped', reason: `"${summary}" is in the future` }];
+    }
+    if (start.compare(from) < 0) {
+      return [{ line, kind: 'skipped', reason: `"${summary}" is before the window` }];
+    }
+    occurrences.push({ start, end: event.endDate ?? start, item: event, key: `ics:${uid}` });
+  }
+  return occurrences.map((o) => {
+    const attendees = o.item.component.getAllProperties('attendee').map((p) => ({
+      email: email(p.getFirstValue()),
+      name: (p.getParameter('cn') as string | undefined)?.trim() || null,
+    }));
+    const organizer = o.item.component.getFirstProperty('organizer');
+    if (organizer) attendees.push({ email: email(organizer.getFirstValue()), name: (organizer.getParameter('cn') as string | undefined)?.trim() || null });
+    const startJs = o.start.toJSDate();
+    const minutes = Math.round((o.end.toJSDate().getTime() - startJs.getTime()) / 60000);
+    return {
+      line,
+      kind: 'event' as const,
+      event: {
+        key: o.key,
+        summary: ((o.item.summary ?? '').trim() || summary).slice(0, 500),
+        occurredAt: startJs.toISOString(),
+        durationMinutes: minutes > 0 && minutes <= 1440 ? minutes : null,
+        notes: (o.item.description ?? '').trim().slice(0, 20000) || null,
+        attendees: attendees.filter((a, i, all) => a.email.includes('@') && all.findIndex((b) => b.email === a.email) === i),
+      },
+    };
+  });
 }

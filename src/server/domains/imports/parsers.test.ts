@@ -154,6 +154,23 @@ describe('import parsers', () => {
     ]);
   });
 
+  it('reports a calendar event whose RRULE cannot be read as a failed row, and reads the rest', async () => {
+    const ics = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN',
+      // ical.js reads these RRULEs only when the series is expanded.
+      'BEGIN:VEVENT', 'UID:bad', 'DTSTART:20260105T090000Z', 'DTEND:20260105T093000Z', 'RRULE:FREQ=WEEKLY;UNTIL=abc', 'SUMMARY:Broken series', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:nofreq', 'DTSTART:20260105T090000Z', 'RRULE:COUNT=2', 'SUMMARY:No frequency', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:ok', 'DTSTART:20260210T090000Z', 'DTEND:20260210T093000Z', 'SUMMARY:Coffee with Ada', 'ATTENDEE;CN=Ada:mailto:ada@example.com', 'END:VEVENT',
+      'END:VCALENDAR', '',
+    ].join('\r\n');
+    const { rows } = await rowsOf(Buffer.from(ics));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({ line: 4, kind: 'failed', reason: 'event cannot be read: Could not extract integer from "abc-"' });
+    expect(rows[1]).toMatchObject({ line: 11, kind: 'failed' });
+    expect((rows[1] as { reason: string }).reason).toMatch(/^event cannot be read: /);
+    expect(rows[2]).toMatchObject({ kind: 'event', event: { summary: 'Coffee with Ada', occurredAt: '2026-02-10T09:00:00.000Z' } });
+  });
+
   it('refuses a file that is not what it claims, and binary files', async () => {
     await expect(rowsOf(fixture('linkedin-connections.csv'), { format: 'vcard' })).rejects.toThrow('The file is not a vCard file: it looks like a LinkedIn Connections.csv');
     await expect(rowsOf(fixture('google-contacts.csv'), { format: 'linkedin' })).rejects.toThrow(/not a LinkedIn/);
