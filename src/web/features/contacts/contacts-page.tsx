@@ -125,7 +125,9 @@ export default function ContactsPage() {
     onToggle: (index) => items[index] && toggle(items[index].id, !selected.has(items[index].id)),
   });
   useEffect(() => {
-    if (last && last.index >= items.length - 20 && contacts.hasNextPage && !contacts.isFetchingNextPage) void contacts.fetchNextPage();
+    // cancelRefetch: false: a second call while the page is on its way (this effect can run again before
+    // isFetchingNextPage reaches it) joins that request instead of cancelling it and asking again.
+    if (last && last.index >= items.length - 20 && contacts.hasNextPage && !contacts.isFetchingNextPage) void contacts.fetchNextPage({ cancelRefetch: false });
   }, [last, items.length, contacts]);
 
   async function bulk(action: { kind: 'tag'; tagId: string; name: string } | { kind: 'archive' }) {
