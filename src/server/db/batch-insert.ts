@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
-import { dialectOf } from './dialect';
+import { compileOnce as compileOnceBy } from './compiled-once';
 
 /**
  * Multi-row INSERTs whose statement is built and compiled once per shape (dialect, table, columns,
@@ -19,21 +19,18 @@ export interface BatchInsertOptions {
 
 /** A value no caller passes: what a statement is compiled with, in every place a value will go. */
 export const PLACEHOLDER = '\u0000batch-placeholder';
-const compiled = new Map<string, CompiledQuery>();
 
 /**
  * The statement `build` makes, compiled once per dialect and `key` (which must name everything that
  * shapes its text). It must take PLACEHOLDER for each of its `parameters` values and nothing else.
  */
 export function compileOnce(db: Kysely<any>, key: string, parameters: number, build: () => Compilable): CompiledQuery {
-  const fullKey = `${dialectOf(db)}|${key}`;
-  let query = compiled.get(fullKey);
-  if (query) return query;
-  query = build().compile();
-  if (query.parameters.length !== parameters || query.parameters.some((p) => p !== PLACEHOLDER))
-    throw new Error(`compiled statement ${key}: unexpected parameters`);
-  compiled.set(fullKey, query);
-  return query;
+  return compileOnceBy(db, key, () => {
+    const query = build().compile();
+    if (query.parameters.length !== parameters || query.parameters.some((p) => p !== PLACEHOLDER))
+      throw new Error(`compiled statement ${key}: unexpected parameters`);
+    return query;
+  });
 }
 
 function statementFor(db: Kysely<any>, table: string, columns: readonly string[], rows: number, options: BatchInsertOptions): CompiledQuery {

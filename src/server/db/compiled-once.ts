@@ -9,28 +9,37 @@ import { dialectOf } from './dialect';
  */
 export const slot = (name: string): string => `\u0000${name}`;
 
-interface Compiled {
-  query: CompiledQuery;
-  /** For each parameter, the slot name it takes its value from, or undefined to keep the compiled value. */
-  names: (string | undefined)[];
+const cache = new Map<string, CompiledQuery>();
+
+/**
+ * The statement `key` compiled once per dialect: `compile` runs on the first call only. The key must
+ * name everything that shapes the statement's text. The one cache behind runCompiled (named slots)
+ * and db/batch-insert.ts (positional placeholders).
+ */
+export function compileOnce(db: Kysely<any>, key: string, compile: () => CompiledQuery): CompiledQuery {
+  const cacheKey = `${dialectOf(db)}|${key}`;
+  let query = cache.get(cacheKey);
+  if (!query) {
+    query = compile();
+    cache.set(cacheKey, query);
+  }
+  return query;
 }
 
-const cache = new Map<string, Compiled>();
+/** For each parameter of a compiled statement, the slot name it takes its value from, or undefined to keep the compiled value. */
+const slotNames = new WeakMap<CompiledQuery, (string | undefined)[]>();
 
 /**
  * Runs the statement `key` (built by `build` the first time, per dialect) with the slots filled from
  * `values`. The key must name one query shape: a builder that varies with its input needs one key per shape.
  */
 export async function runCompiled<R>(db: Kysely<any>, key: string, build: () => Compilable<R>, values: Record<string, unknown>): Promise<R[]> {
-  const cacheKey = `${dialectOf(db)}:${key}`;
-  let compiled = cache.get(cacheKey);
-  if (!compiled) {
-    const query = build().compile();
-    const names = query.parameters.map((p) => (typeof p === 'string' && p.startsWith('\u0000') ? p.slice(1) : undefined));
-    compiled = { query, names };
-    cache.set(cacheKey, compiled);
+  const query = compileOnce(db, key, () => build().compile());
+  let names = slotNames.get(query);
+  if (!names) {
+    names = query.parameters.map((p) => (typeof p === 'string' && p.startsWith('\u0000') ? p.slice(1) : undefined));
+    slotNames.set(query, names);
   }
-  const { query, names } = compiled;
   const parameters = names.map((name, i) => {
     if (name === undefined) return query.parameters[i];
     if (!(name in values)) throw new Error(`No value for ${name} in ${key}`);

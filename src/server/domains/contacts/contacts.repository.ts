@@ -1,7 +1,8 @@
-import { sql, type CompiledQuery, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Compilable, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { ContactTable, DB } from '../../db/schema';
 import { dialectOf } from '../../db/dialect';
 import { prepareOnPostgres } from '../../db/prepared';
+import { runCompiled, slot } from '../../db/compiled-once';
 
 export type ContactRow = ContactTable & {
   organization_name: string | null;
@@ -73,21 +74,12 @@ export function tagNamesOf(row: ContactRow): string[] | undefined {
   return names === undefined ? undefined : typeof names === 'string' ? (JSON.parse(names) as string[]) : names;
 }
 
-/** findContact's statement compiled once per dialect and tag option: it runs on every GET /contacts/{id}. */
-const compiledFind = new Map<string, CompiledQuery<ContactRow>>();
-const ID = '\u0000id';
-const OWNER = '\u0000owner';
-
+/** findContact's statement compiled once per dialect and tag option: it runs on every GET /contacts/{id} on PostgreSQL. */
 export async function findContact(db: Kysely<DB>, ownerId: string, id: string, options: { withTags?: boolean } = {}): Promise<ContactRow | undefined> {
-  const key = `${dialectOf(db)}:${options.withTags === true}`;
-  let compiled = compiledFind.get(key);
-  if (!compiled) {
-    compiled = baseQuery(db, options.withTags).where('c.id', '=', ID).where('c.owner_id', '=', OWNER).compile() as CompiledQuery<ContactRow>;
-    compiledFind.set(key, compiled);
-  }
-  const parameters = compiled.parameters.map((p) => (p === ID ? id : p === OWNER ? ownerId : p));
-  const { rows } = await db.executeQuery<ContactRow>({ ...compiled, parameters });
-  return rows[0];
+  const withTags = options.withTags === true;
+  const build = () => baseQuery(db, withTags).where('c.id', '=', slot('id')).where('c.owner_id', '=', slot('owner'));
+  const [row] = await runCompiled<ContactRow>(db, `contacts.find.${withTags}`, build as () => Compilable<ContactRow>, { id, owner: ownerId });
+  return row;
 }
 
 export async function findContactsByIds(db: Kysely<DB>, ownerId: string, ids: string[]): Promise<ContactRow[]> {
