@@ -39,6 +39,36 @@ describe('routes and states', () => {
     expect(await screen.findByText('No interactions yet')).toBeInTheDocument();
   });
 
+  it('signs up: a field error stands beside its field, then the account is created with the invitation and time zone', async () => {
+    let signedIn = false;
+    const sent: unknown[] = [];
+    fakeApi({
+      'GET /api/v1/me': () => (signedIn ? { body: me } : problem(401, 'unauthenticated', 'Sign in')),
+      'POST /api/auth/sign-up/email': ({ body }) => {
+        sent.push(body);
+        if ((body as { password: string }).password.length < 10)
+          return problem(400, 'validation_failed', 'Invalid request', [{ path: 'password', message: 'Too short: at least 10 characters' }]);
+        signedIn = true;
+        return { body: { user: me } };
+      },
+    });
+    const { router } = renderApp('/sign-up?invite=abc123');
+    expect(await screen.findByRole('heading', { name: 'Create your account' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /Invitation code/ })).toHaveValue('abc123');
+    await userEvent.type(screen.getByRole('textbox', { name: /Name/ }), '  Priya  ');
+    await userEvent.type(screen.getByRole('textbox', { name: /Email/ }), 'priya@example.com');
+    await userEvent.type(screen.getByLabelText(/Password/), 'short');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('Too short: at least 10 characters')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-up');
+
+    await userEvent.type(screen.getByLabelText(/Password/), ' but longer now');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    expect(sent.at(-1)).toMatchObject({ email: 'priya@example.com', password: 'short but longer now', name: 'Priya', inviteToken: 'abc123', timezone: expect.any(String) });
+  });
+
   it("shows not found for a contact that is missing or someone else's", async () => {
     fakeApi({
       'GET /api/v1/me': { body: me },

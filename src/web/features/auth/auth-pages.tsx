@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, fieldErrorsOf } from '../../api/client';
 import { keys } from '../../api/hooks';
 
@@ -28,46 +28,45 @@ function AuthFrame({ title, subtitle, children }: { title: string; subtitle?: st
   );
 }
 
-function useAfterAuth() {
+/** Sends an auth form, then refreshes "me" and returns to where the person was going; errors stay for the form to show. */
+function useAuthSubmit(send: () => Promise<unknown>) {
   const client = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  return async () => {
-    await client.invalidateQueries({ queryKey: keys.me });
-    await client.refetchQueries({ queryKey: keys.me });
-    navigate((location.state as { from?: string } | null)?.from ?? '/', { replace: true });
-  };
-}
-
-export function SignInPage() {
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const afterAuth = useAfterAuth();
-  const fields = fieldErrorsOf(error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await api('/api/auth/sign-in/email', { method: 'POST', body: { email, password } });
-      await afterAuth();
+      await send();
+      await client.invalidateQueries({ queryKey: keys.me });
+      await client.refetchQueries({ queryKey: keys.me });
+      navigate((location.state as { from?: string } | null)?.from ?? '/', { replace: true });
     } catch (e) {
       setError(e);
     } finally {
       setBusy(false);
     }
   }
+  const fields = fieldErrorsOf(error);
+  return { submit, busy, fields, formError: error instanceof ApiError && !Object.keys(fields).length ? error : null };
+}
+
+export function SignInPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const { submit, busy, fields, formError } = useAuthSubmit(() => api('/api/auth/sign-in/email', { method: 'POST', body: { email, password } }));
 
   return (
     <AuthFrame title="Sign in to Rapport" subtitle="Your relationships, on your own machine.">
       <form onSubmit={submit} noValidate>
         <Stack>
-          {error instanceof ApiError && !Object.keys(fields).length && (
+          {formError && (
             <Alert color="red" role="alert">
-              {error.status === 401 ? 'Wrong email or password.' : error.message}
+              {formError.status === 401 ? 'Wrong email or password.' : formError.message}
             </Alert>
           )}
           <TextInput label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fields.email} autoFocus />
@@ -91,37 +90,23 @@ export function SignUpPage() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [inviteToken, setInviteToken] = useState(() => new URLSearchParams(window.location.search).get('invite') ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const afterAuth = useAfterAuth();
-  const fields = fieldErrorsOf(error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      await api('/api/auth/sign-up/email', {
-        method: 'POST',
-        body: { email, password, ...(name.trim() && { name: name.trim() }), ...(timezone && { timezone }), ...(inviteToken.trim() && { inviteToken: inviteToken.trim() }) },
-      });
-      await afterAuth();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const [searchParams] = useSearchParams();
+  const [inviteToken, setInviteToken] = useState(() => searchParams.get('invite') ?? '');
+  const { submit, busy, fields, formError } = useAuthSubmit(() => {
+    const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return api('/api/auth/sign-up/email', {
+      method: 'POST',
+      body: { email, password, ...(name.trim() && { name: name.trim() }), ...(timezone && { timezone }), ...(inviteToken.trim() && { inviteToken: inviteToken.trim() }) },
+    });
+  });
 
   return (
     <AuthFrame title="Create your account" subtitle="The first account on a new Rapport server is its admin.">
       <form onSubmit={submit} noValidate>
         <Stack>
-          {error instanceof ApiError && !Object.keys(fields).length && (
+          {formError && (
             <Alert color="red" role="alert">
-              {error.message}
+              {formError.message}
             </Alert>
           )}
           <TextInput label="Name" autoComplete="name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={fields.name} autoFocus />
