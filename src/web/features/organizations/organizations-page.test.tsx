@@ -48,4 +48,29 @@ describe('Organizations page', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({ name: 'Engines Ltd', domain: null, website: 'https://engines.example', notes: 'Founded 1834' });
   });
+
+  it('deletes an organization only after confirming; its contacts stay', async () => {
+    let items = [org()];
+    const { calls } = fakeApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/organizations': () => ({ body: { items, nextCursor: null } }),
+      'DELETE /api/v1/organizations/o1': () => {
+        items = [];
+        return { status: 204 };
+      },
+    });
+    renderApp('/organizations');
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete Analytical Engines' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Delete Analytical Engines?' });
+    expect(dialog).toHaveTextContent('Its contacts stay; they just lose the organization.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Delete Analytical Engines' }));
+    dialog = await screen.findByRole('dialog', { name: 'Delete Analytical Engines?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete organization' }));
+    expect(await screen.findByText('No organizations yet')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/api/v1/organizations/o1']);
+  });
 });

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import type { OrganizationDto } from '../../../contracts';
 import { api, ApiError, fieldErrorsOf } from '../../api/client';
 import { useOrganizations } from '../../api/hooks';
+import { ConfirmDelete } from '../../ui/confirm-delete';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 
 /** Edit an organization's name, domain, website and notes; a duplicate name (409) shows beside the name. */
@@ -171,19 +172,15 @@ export default function OrganizationsPage() {
       <Modal opened={Boolean(editing)} onClose={() => setEditing(null)} title={`Edit ${editing?.name ?? 'organization'}`}>
         {editing && <OrganizationEditForm key={editing.id} org={editing} onDone={() => setEditing(null)} />}
       </Modal>
-      <Modal opened={Boolean(deleting)} onClose={() => setDeleting(null)} title={`Delete ${deleting?.name ?? ''}?`}>
-        <Stack>
-          <Text size="sm">Its contacts stay; they just lose the organization.</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              Cancel
-            </Button>
-            <Button color="red" onClick={() => deleting && void remove(deleting)}>
-              Delete organization
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDelete
+        opened={Boolean(deleting)}
+        title={`Delete ${deleting?.name ?? ''}?`}
+        confirmLabel="Delete organization"
+        onConfirm={() => deleting && void remove(deleting)}
+        onClose={() => setDeleting(null)}
+      >
+        Its contacts stay; they just lose the organization.
+      </ConfirmDelete>
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { TagDto } from '../../../contracts';
 import { api, fieldErrorsOf } from '../../api/client';
 import { useTags } from '../../api/hooks';
+import { ConfirmDelete } from '../../ui/confirm-delete';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 
 export default function TagsPage() {
@@ -161,19 +162,15 @@ export default function TagsPage() {
           </Stack>
         </form>
       </Modal>
-      <Modal opened={Boolean(deleting)} onClose={() => setDeleting(null)} title={`Delete tag ${deleting?.name ?? ''}?`}>
-        <Stack>
-          <Text size="sm">It is removed from {deleting?.contactCount ?? 0} contacts; the contacts stay.</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              Cancel
-            </Button>
-            <Button color="red" onClick={() => deleting && void remove(deleting)}>
-              Delete tag
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDelete
+        opened={Boolean(deleting)}
+        title={`Delete tag ${deleting?.name ?? ''}?`}
+        confirmLabel="Delete tag"
+        onConfirm={() => deleting && void remove(deleting)}
+        onClose={() => setDeleting(null)}
+      >
+        It is removed from {deleting?.contactCount ?? 0} contacts; the contacts stay.
+      </ConfirmDelete>
     </Stack>
   );
 }
