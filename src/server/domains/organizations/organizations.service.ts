@@ -1,9 +1,10 @@
 import type { OrganizationCreateInput, OrganizationDto, OrganizationUpdateInput } from '../../../contracts/organizations';
 import { nowIso } from '../../platform/clock';
 import type { Actor, Deps } from '../../platform/context';
-import { AppError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { decodeCursor, pageOf } from '../../platform/pagination';
+import { nameKey, uniqueNameCheck } from '../../platform/unique-name';
 import { reindexContacts } from '../search/search.index';
 import * as repo from './organizations.repository';
 
@@ -20,8 +21,7 @@ export function toOrganizationDto(row: repo.OrganizationRow): OrganizationDto {
   };
 }
 
-const nameKey = (name: string) => name.trim().toLowerCase();
-const duplicate = (name: string) => new AppError('conflict', `name: an organization named "${name}" already exists`, [{ path: 'name', message: 'is already taken' }]);
+const ensureNameFree = uniqueNameCheck('an organization', repo.findIdByNameKey);
 
 export function organizationService(deps: Deps) {
   const { database, clock } = deps;
@@ -40,7 +40,7 @@ export function organizationService(deps: Deps) {
       const now = nowIso(clock);
       const id = newId();
       await db.transaction().execute(async (trx) => {
-        if (await repo.findIdByNameKey(trx, actor.userId, nameKey(input.name))) throw duplicate(input.name);
+        await ensureNameFree(trx, actor.userId, input.name);
         await repo.insertOrganization(trx, {
           id,
           owner_id: actor.userId,
@@ -62,10 +62,7 @@ export function organizationService(deps: Deps) {
         const current = await repo.findOrganization(trx, actor.userId, id);
         if (!current) throw notFound('Organization');
         const renamed = input.name !== undefined && input.name !== current.name;
-        if (renamed) {
-          const other = await repo.findIdByNameKey(trx, actor.userId, nameKey(input.name!));
-          if (other && other !== id) throw duplicate(input.name!);
-        }
+        if (renamed) await ensureNameFree(trx, actor.userId, input.name!, id);
         await repo.updateOrganization(trx, actor.userId, id, {
           ...(input.name !== undefined && { name: input.name, name_key: nameKey(input.name) }),
           ...(input.domain !== undefined && { domain: input.domain?.toLowerCase() ?? null }),

@@ -38,6 +38,8 @@ describe.each(dialects)('organizations and tags API on %s', (dialect) => {
     const hank = (await t.call(alice, 'POST', '/contacts', { name: 'Hank Scorpio', organizationId: org.id })).json();
     expect(await searchIds(alice, 'globex')).toContain(hank.id);
     expect((await t.call(alice, 'PATCH', `/organizations/${org.id}`, { name: 'Initech' })).statusCode).toBe(409);
+    // Its own name in another case is not a duplicate.
+    expect((await t.call(alice, 'PATCH', `/organizations/${org.id}`, { name: 'GLOBEX' })).json()).toMatchObject({ name: 'GLOBEX' });
     const renamed = await t.call(alice, 'PATCH', `/organizations/${org.id}`, { name: 'Cypress Creek', notes: 'Volcano HQ' });
     expect(renamed.json()).toMatchObject({ name: 'Cypress Creek', notes: 'Volcano HQ', contactCount: 1 });
     expect((await t.call(alice, 'GET', `/contacts/${hank.id}`)).json().organization).toBe('Cypress Creek');
@@ -60,7 +62,9 @@ describe.each(dialects)('organizations and tags API on %s', (dialect) => {
   it('tags: unique names, bulk tag and untag, rename reaches search, delete keeps contacts', async () => {
     const tag = (await t.call(alice, 'POST', '/tags', { name: 'Mentors', color: '#3B82F6' })).json();
     expect(tag).toMatchObject({ name: 'Mentors', color: '#3b82f6', contactCount: 0 });
-    expect((await t.call(alice, 'POST', '/tags', { name: 'mentors' })).statusCode).toBe(409);
+    const dup = await t.call(alice, 'POST', '/tags', { name: 'mentors' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json()).toMatchObject({ code: 'conflict', detail: 'name: a tag named "mentors" already exists', errors: [{ path: 'name', message: 'is already taken' }] });
     expect((await t.call(alice, 'POST', '/tags', { name: 'x', color: 'blue' })).json().errors[0].path).toBe('color');
 
     const people = [];

@@ -1,9 +1,10 @@
 import type { TagContactsInput, TagCreateInput, TagDto, TagUpdateInput } from '../../../contracts/tags';
 import { nowIso } from '../../platform/clock';
 import type { Actor, Deps } from '../../platform/context';
-import { AppError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { decodeCursor, pageOf } from '../../platform/pagination';
+import { nameKey, uniqueNameCheck } from '../../platform/unique-name';
 import { ownedContactIds } from '../contacts/contacts.repository';
 import { reindexContacts } from '../search/search.index';
 import * as repo from './tags.repository';
@@ -12,8 +13,7 @@ export function toTagDto(row: repo.TagRow): TagDto {
   return { id: row.id, name: row.name, color: row.color, contactCount: Number(row.contact_count), createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
-const nameKey = (name: string) => name.trim().toLowerCase();
-const duplicate = (name: string) => new AppError('conflict', `name: a tag named "${name}" already exists`, [{ path: 'name', message: 'is already taken' }]);
+const ensureNameFree = uniqueNameCheck('a tag', repo.findIdByNameKey);
 
 /** Tags are found by name in search, so every change to who carries one reindexes those contacts. */
 export function tagService(deps: Deps) {
@@ -46,7 +46,7 @@ export function tagService(deps: Deps) {
       const now = nowIso(clock);
       const id = newId();
       await db.transaction().execute(async (trx) => {
-        if (await repo.findIdByNameKey(trx, actor.userId, nameKey(input.name))) throw duplicate(input.name);
+        await ensureNameFree(trx, actor.userId, input.name);
         await repo.insertTag(trx, { id, owner_id: actor.userId, name: input.name, name_key: nameKey(input.name), color: input.color?.toLowerCase() ?? null, created_at: now, updated_at: now });
       });
       return get(actor, id);
@@ -57,10 +57,7 @@ export function tagService(deps: Deps) {
         const current = await repo.findTag(trx, actor.userId, id);
         if (!current) throw notFound('Tag');
         const renamed = input.name !== undefined && input.name !== current.name;
-        if (renamed) {
-          const other = await repo.findIdByNameKey(trx, actor.userId, nameKey(input.name!));
-          if (other && other !== id) throw duplicate(input.name!);
-        }
+        if (renamed) await ensureNameFree(trx, actor.userId, input.name!, id);
         await repo.updateTag(trx, actor.userId, id, {
           ...(input.name !== undefined && { name: input.name, name_key: nameKey(input.name) }),
           ...(input.color !== undefined && { color: input.color?.toLowerCase() ?? null }),
