@@ -1,4 +1,6 @@
-import { type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { dialectOf } from '../../db/dialect';
+import { prepareOnPostgres } from '../../db/prepared';
 import type { DB, InteractionTable } from '../../db/schema';
 
 export type InteractionRow = InteractionTable;
@@ -60,6 +62,7 @@ export async function timeline(
   limit: number,
   after?: { occurredAt: string; id: string },
 ): Promise<InteractionRow[]> {
+  if (dialectOf(db) === 'postgres') return timelinePostgres(db, ownerId, contactId, limit, after);
   let q = db
     .selectFrom('interaction_contact as ic')
     .select(['ic.interaction_id', 'ic.occurred_at'])
@@ -72,4 +75,24 @@ export async function timeline(
   const rows = await findInteractionsByIds(db, ownerId, keys.map((k) => k.interaction_id));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return keys.map((k) => byId.get(k.interaction_id)).filter((r): r is InteractionRow => r !== undefined);
+}
+
+/**
+ * PostgreSQL: the same page in one statement (the keys from the timeline index, then the rows by
+ * primary key, owner checked on the rows), planned once per connection (prepareOnPostgres): one round
+ * trip and no planning per call instead of two of each. The page size is a literal, so the few sizes
+ * callers ask for are a few statements; the plan does not depend on the values (an index range per
+ * contact, a primary-key probe per key).
+ */
+async function timelinePostgres(db: Kysely<DB>, ownerId: string, contactId: string, limit: number, after?: { occurredAt: string; id: string }): Promise<InteractionRow[]> {
+  const before = after ? sql`and (ic.occurred_at, ic.interaction_id) < (${after.occurredAt}, ${after.id})` : sql``;
+  const compiled = sql<InteractionRow>`select i.* from (
+    select ic.interaction_id, ic.occurred_at from interaction_contact ic
+    where ic.contact_id = ${contactId} and ic.owner_id = ${ownerId} ${before}
+    order by ic.occurred_at desc, ic.interaction_id desc limit ${sql.lit(limit)}
+  ) k join interaction i on i.id = k.interaction_id
+  where i.owner_id = ${ownerId}
+  order by k.occurred_at desc, k.interaction_id desc`.compile(db);
+  prepareOnPostgres(compiled.sql);
+  return (await db.executeQuery(compiled)).rows;
 }
