@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { api, ApiError, fieldErrorsOf, setUnauthenticatedHandler, toQueryString } from './client';
+import { api, ApiError, fieldErrorsOf, formErrorsOf, setUnauthenticatedHandler, toQueryString } from './client';
 import { fakeApi, problem } from '../test/render';
 
 describe('api client', () => {
@@ -9,6 +9,15 @@ describe('api client', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'validation', message: 'name: must not be empty' });
     expect(fieldErrorsOf(error)).toEqual({ name: 'must not be empty', emails: 'must be an email address', 'emails.1': 'must be an email address' });
+  });
+
+  it("gives a form its field errors, else the message under the form's own key", () => {
+    const invalid = new ApiError(400, 'validation', 'topic: required', [{ path: 'topic', message: 'required' }]);
+    expect(formErrorsOf(invalid)).toEqual({ topic: 'required' });
+    const conflict = new ApiError(409, 'conflict', 'That slot was just taken');
+    expect(formErrorsOf(conflict)).toEqual({ _: 'That slot was just taken' });
+    expect(formErrorsOf(conflict, 'name')).toEqual({ name: 'That slot was just taken' });
+    expect(formErrorsOf(new TypeError('Failed to fetch'))).toEqual({ _: 'Failed to fetch' });
   });
 
   it('sends JSON and leaves out empty query values', async () => {

@@ -67,6 +67,12 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** What a form shows after a failed request: its field errors, else the message under `fallbackKey` ("_" is the form's own alert). */
+export function formErrorsOf(error: unknown, fallbackKey = '_'): Record<string, string> {
+  const fields = fieldErrorsOf(error);
+  return Object.keys(fields).length ? fields : { [fallbackKey]: (error as Error).message };
+}
+
 /** Field errors of a validation problem keyed by the top-level field ("emails.1" -> "emails"). */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};

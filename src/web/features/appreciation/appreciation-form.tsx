@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { fieldErrorsOf } from '../../api/client';
+import { formErrorsOf } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { todayIn } from '../../ui/format';
 import { ContactPicker } from '../interactions/quick-log';
@@ -42,8 +42,7 @@ export function AppreciationForm({ contact, onDone }: { contact?: { id: string; 
           onDone?.();
         },
         onError: (error) => {
-          const fields = fieldErrorsOf(error);
-          setErrors(Object.keys(fields).length ? fields : { _: error.message });
+          setErrors(formErrorsOf(error));
         },
       },
     );

@@ -4,7 +4,7 @@ import { IconCalendarCheck, IconDownload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { PublicBookingConfirmationDto, PublicBookingPageDto, PublicBookingRequestInput } from '../../../contracts';
-import { api, ApiError, fieldErrorsOf } from '../../api/client';
+import { api, ApiError, formErrorsOf } from '../../api/client';
 import { LoadingState } from '../../ui/states';
 
 const visitorZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -107,8 +107,7 @@ export default function BookPage() {
       { start: start!, name: name.trim(), email: email.trim(), topic: topic.trim(), timezone: zone },
       {
         onError: (error) => {
-          const fields = fieldErrorsOf(error);
-          setErrors(Object.keys(fields).length ? fields : { _: error.message });
+          setErrors(formErrorsOf(error));
           if (error instanceof ApiError && error.status === 409) {
             setStart(null);
             void page.refetch();

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCopy, IconPlus, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { AvailabilityWindowDto, BookingSettingsDto } from '../../../contracts';
-import { fieldErrorsOf } from '../../api/client';
+import { formErrorsOf } from '../../api/client';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { useBookingSettings, useUpdateBookingSettings } from './hooks';
 
@@ -38,8 +38,7 @@ function BookingForm({ settings }: { settings: BookingSettingsDto }) {
           notifications.show({ message: s.enabled ? 'Booking page saved and on' : 'Booking page saved (off)' });
         },
         onError: (e) => {
-          const fields = fieldErrorsOf(e);
-          setErrors(Object.keys(fields).length ? fields : { _: e.message });
+          setErrors(formErrorsOf(e));
         },
       },
     );

@@ -3,7 +3,7 @@ import { Badge, Button, Card, Group, Paper, SegmentedControl, Select, SimpleGrid
 import { IconCalendarShare, IconCoffee, IconListDetails, IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { chatStatuses, type ChatDto, type ChatKind, type ChatPurpose } from '../../../contracts';
-import { fieldErrorsOf } from '../../api/client';
+import { formErrorsOf } from '../../api/client';
 import { formatDateTime } from '../../ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { ContactPicker } from '../interactions/quick-log';
@@ -33,8 +33,7 @@ function NewChatForm() {
     create.mutate(
       { ...(who === 'existing' ? { contactId: contactIds[0] } : { name: name.trim() }), topic: topic.trim(), kind, purpose },
       { onSuccess: (chat) => navigate(`/chats/${chat.id}`), onError: (error) => {
-          const fields = fieldErrorsOf(error);
-          setErrors(Object.keys(fields).length ? fields : { _: error.message });
+          setErrors(formErrorsOf(error));
         },
       },
     );

@@ -3,7 +3,7 @@ import { Badge, Button, Card, Group, NumberInput, Paper, Select, SimpleGrid, Sta
 import { IconUsersGroup } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { communityRoles } from '../../../contracts';
-import { fieldErrorsOf } from '../../api/client';
+import { formErrorsOf } from '../../api/client';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { ActivityBars } from './activity';
 import { useCommunities, useCreateCommunity } from './hooks';
@@ -27,8 +27,7 @@ function AddCommunity() {
       {
         onSuccess: (c) => navigate(`/communities/${c.id}`),
         onError: (e) => {
-          const fields = fieldErrorsOf(e);
-          setErrors(Object.keys(fields).length ? fields : { _: e.message });
+          setErrors(formErrorsOf(e));
         },
       },
     );

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { EventDto } from '../../../contracts';
-import { fieldErrorsOf } from '../../api/client';
+import { formErrorsOf } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { formatDate, todayIn } from '../../ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -48,8 +48,7 @@ function EventCreateForm() {
       {
         onSuccess: (created) => navigate(`/events/${created.id}`),
         onError: (error) => {
-          const fields = fieldErrorsOf(error);
-          setErrors(Object.keys(fields).length ? fields : { _: error.message });
+          setErrors(formErrorsOf(error));
         },
       },
     );

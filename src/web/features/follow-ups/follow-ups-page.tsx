@@ -3,7 +3,7 @@ import { Button, Group, Paper, Stack, Tabs, Text, TextInput, Title } from '@mant
 import { notifications } from '@mantine/notifications';
 import { IconBell } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
-import { fieldErrorsOf } from '../../api/client';
+import { formErrorsOf } from '../../api/client';
 import { useCreateFollowUp, useFollowUps, useMe } from '../../api/hooks';
 import { addDays, todayIn } from '../../ui/format';
 import { ContactPicker } from '../interactions/quick-log';
@@ -63,8 +63,7 @@ export function FollowUpCreateForm() {
           setReason('');
         },
         onError: (error) => {
-          const fields = fieldErrorsOf(error);
-          setErrors(Object.keys(fields).length ? fields : { _: error.message });
+          setErrors(formErrorsOf(error));
         },
       },
     );

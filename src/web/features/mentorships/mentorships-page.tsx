@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconCheck, IconCopy, IconSchool } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { MentorshipRole } from '../../../contracts';
-import { fieldErrorsOf } from '../../api/client';
+import { formErrorsOf } from '../../api/client';
 import { formatDate } from '../../ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { ContactPicker } from '../interactions/quick-log';
@@ -33,8 +33,7 @@ function StartForm({ preset }: { preset?: { contactId: string; name: string } })
       {
         onSuccess: (m) => navigate(`/mentorships/${m.id}`),
         onError: (e) => {
-          const fields = fieldErrorsOf(e);
-          setErrors(Object.keys(fields).length ? fields : { _: e.message });
+          setErrors(formErrorsOf(e));
         },
       },
     );

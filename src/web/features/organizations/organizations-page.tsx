@@ -6,7 +6,7 @@ import { IconBuilding, IconEdit, IconSearch, IconTrash } from '@tabler/icons-rea
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { OrganizationDto } from '../../../contracts';
-import { api, ApiError, fieldErrorsOf } from '../../api/client';
+import { api, ApiError, formErrorsOf } from '../../api/client';
 import { useOrganizations } from '../../api/hooks';
 import { ConfirmDelete } from '../../ui/confirm-delete';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -34,9 +34,8 @@ export function OrganizationEditForm({ org, onDone }: { org: OrganizationDto; on
       await client.invalidateQueries({ queryKey: ['contacts'] });
       onDone();
     } catch (error) {
-      const fields = fieldErrorsOf(error);
       if (error instanceof ApiError && error.status === 409) setErrors({ name: error.message || 'An organization with this name already exists' });
-      else setErrors(Object.keys(fields).length ? fields : { _: (error as Error).message });
+      else setErrors(formErrorsOf(error));
     } finally {
       setBusy(false);
     }
@@ -88,8 +87,7 @@ export default function OrganizationsPage() {
       setErrors({});
       await client.invalidateQueries({ queryKey: ['organizations'] });
     } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setErrors(Object.keys(fields).length ? fields : { name: (error as Error).message });
+      setErrors(formErrorsOf(error, 'name'));
     }
   }
 

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Code, CopyButton, Group, Modal, Paper, Segmented
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ApiTokenDto, MeDto } from '../../../contracts';
-import { api, fieldErrorsOf } from '../../api/client';
+import { api, fieldErrorsOf, formErrorsOf } from '../../api/client';
 import { keys, useMe, useTokens } from '../../api/hooks';
 import { formatDateTime, timeZones } from '../../ui/format';
 import { ErrorState, LoadingState } from '../../ui/states';
@@ -30,8 +30,7 @@ function AccountSection({ me }: { me: MeDto }) {
       notifications.show({ color: 'green', message: 'Account saved' });
       void client.invalidateQueries({ queryKey: ['follow-ups'] });
     } catch (e) {
-      const fields = fieldErrorsOf(e);
-      setErrors(Object.keys(fields).length ? fields : { name: (e as Error).message });
+      setErrors(formErrorsOf(e, 'name'));
     } finally {
       setBusy(false);
     }
