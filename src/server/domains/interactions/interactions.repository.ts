@@ -1,7 +1,8 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { dialectOf } from '../../db/dialect';
 import { prepareOnPostgres } from '../../db/prepared';
 import type { DB, InteractionTable } from '../../db/schema';
+import { ownedContactIds } from '../contacts/contacts.repository';
 
 export type InteractionRow = InteractionTable;
 
@@ -84,15 +85,71 @@ export async function timeline(
  * callers ask for are a few statements; the plan does not depend on the values (an index range per
  * contact, a primary-key probe per key).
  */
-async function timelinePostgres(db: Kysely<DB>, ownerId: string, contactId: string, limit: number, after?: { occurredAt: string; id: string }): Promise<InteractionRow[]> {
+function timelinePostgres(db: Kysely<DB>, ownerId: string, contactId: string, limit: number, after?: { occurredAt: string; id: string }): Promise<InteractionRow[]> {
   const before = after ? sql`and (ic.occurred_at, ic.interaction_id) < (${after.occurredAt}, ${after.id})` : sql``;
-  const compiled = sql<InteractionRow>`select i.* from (
+  return runPrepared<InteractionRow>(
+    db,
+    sql`select i.* from (
     select ic.interaction_id, ic.occurred_at from interaction_contact ic
     where ic.contact_id = ${contactId} and ic.owner_id = ${ownerId} ${before}
     order by ic.occurred_at desc, ic.interaction_id desc limit ${sql.lit(limit)}
   ) k join interaction i on i.id = k.interaction_id
   where i.owner_id = ${ownerId}
-  order by k.occurred_at desc, k.interaction_id desc`.compile(db);
+  order by k.occurred_at desc, k.interaction_id desc`,
+  );
+}
+
+async function runPrepared<R>(db: Kysely<DB>, query: RawBuilder<R>): Promise<R[]> {
+  const compiled = query.compile(db);
   prepareOnPostgres(compiled.sql);
   return (await db.executeQuery(compiled)).rows;
+}
+
+/** A page of a contact's timeline; `participants` when the same statement read them (PostgreSQL). */
+export interface ContactTimeline {
+  rows: InteractionRow[];
+  participants?: Map<string, string[]>;
+}
+
+/**
+ * A contact's timeline (as `timeline`), or undefined when the owner has no such contact. On
+ * PostgreSQL the contact, the page and each interaction's participants (in primary-key order, as
+ * `participantsOf` reads them there) are one prepared statement. A page after a cursor checks the
+ * contact first, as before: a forged cursor of someone else's contact stays "not found".
+ */
+export async function contactTimeline(
+  db: Kysely<DB>,
+  ownerId: string,
+  contactId: string,
+  limit: number,
+  after?: { occurredAt: string; id: string },
+): Promise<ContactTimeline | undefined> {
+  const postgres = dialectOf(db) === 'postgres';
+  if (!postgres || after) {
+    if ((await ownedContactIds(db, ownerId, [contactId])).size === 0) return undefined;
+    if (!postgres) return { rows: await timeline(db, ownerId, contactId, limit, after) };
+  }
+  const before = after ? sql`and (ic.occurred_at, ic.interaction_id) < (${after.occurredAt}, ${after.id})` : sql``;
+  const found = await runPrepared<InteractionRow & { participant_ids: string[] | null }>(
+    db,
+    sql`select i.*, (select array_agg(p.contact_id) from interaction_contact p where p.interaction_id = i.id) as participant_ids
+  from contact c
+  left join lateral (
+    select ic.interaction_id, ic.occurred_at from interaction_contact ic
+    where ic.contact_id = ${contactId} and ic.owner_id = ${ownerId} ${before}
+    order by ic.occurred_at desc, ic.interaction_id desc limit ${sql.lit(limit)}
+  ) k on true
+  left join interaction i on i.id = k.interaction_id and i.owner_id = ${ownerId}
+  where c.id = ${contactId} and c.owner_id = ${ownerId}
+  order by k.occurred_at desc, k.interaction_id desc`,
+  );
+  if (found.length === 0) return undefined;
+  const rows: InteractionRow[] = [];
+  const participants = new Map<string, string[]>();
+  for (const { participant_ids, ...row } of found) {
+    if (row.id === null) continue;
+    rows.push(row);
+    participants.set(row.id, participant_ids ?? []);
+  }
+  return { rows, participants };
 }

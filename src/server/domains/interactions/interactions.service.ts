@@ -113,10 +113,11 @@ export function interactionService(deps: Deps) {
     /** A contact's timeline, newest first. */
     async listForContact(actor: Actor, contactId: string, query: { limit: number; cursor?: string }): Promise<{ items: InteractionDto[]; nextCursor: string | null }> {
       const cursor = decodeCursor(query.cursor, 2);
-      if ((await ownedContactIds(db, actor.userId, [contactId])).size === 0) throw notFound('Contact');
-      const rows = await repo.timeline(db, actor.userId, contactId, query.limit + 1, cursor && { occurredAt: String(cursor[0]), id: String(cursor[1]) });
-      const page = pageOf(rows, query.limit, (r) => [r.occurred_at, r.id]);
-      return { items: await withParticipants(page.items), nextCursor: page.nextCursor };
+      const found = await repo.contactTimeline(db, actor.userId, contactId, query.limit + 1, cursor && { occurredAt: String(cursor[0]), id: String(cursor[1]) });
+      if (!found) throw notFound('Contact');
+      const page = pageOf(found.rows, query.limit, (r) => [r.occurred_at, r.id]);
+      const { participants } = found;
+      return { items: participants ? page.items.map((r) => toInteractionDto(r, participants.get(r.id) ?? [])) : await withParticipants(page.items), nextCursor: page.nextCursor };
     },
   };
 }
