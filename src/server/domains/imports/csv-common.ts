@@ -18,20 +18,35 @@ function headerIndex(headers: string[]): Map<string, number> {
   return index;
 }
 
-export function cellsOf(headers: string[], cells: string[]): CellsOf {
+/**
+ * One accessor for every record of a file: `of(cells)` points it at a record and returns it. The
+ * candidate is built from one record before the next is read, so the accessor is made once per header
+ * row instead of (with its closures) once per record.
+ */
+export function cellReader(headers: string[]): { of(cells: string[]): CellsOf } {
   const index = headerIndex(headers);
-  const at = (header: string) => index.get(header.toLowerCase());
-  const cell = (header: string) => {
-    const i = at(header);
-    return i === undefined ? null : clean(cells[i]);
-  };
+  let current: string[] = [];
+  const cell = ((header: string) => {
+    const i = index.get(header.toLowerCase());
+    return i === undefined ? null : clean(current[i]);
+  }) as CellsOf;
   /** Keeps the line breaks of a cell (notes). */
   cell.multiline = (header: string) => {
-    const i = at(header);
-    const v = i === undefined ? '' : (cells[i] ?? '').replace(/\r\n?/g, '\n').trim();
+    const i = index.get(header.toLowerCase());
+    const v = i === undefined ? '' : (current[i] ?? '').replace(/\r\n?/g, '\n').trim();
     return v || null;
   };
-  return cell;
+  return {
+    of(cells) {
+      current = cells;
+      return cell;
+    },
+  };
+}
+
+/** Cells of one record by header name (a new accessor; cellReader serves a whole file). */
+export function cellsOf(headers: string[], cells: string[]): CellsOf {
+  return cellReader(headers).of(cells);
 }
 
 const months: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };

@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors';
 import type { ContactCandidate, ImportRow } from './candidate';
-import { cellsOf } from './csv-common';
+import { cellReader } from './csv-common';
 import { guessColumnMap, mappedCandidate, parseColumnMap, type ColumnMap } from './csv-generic';
 import { googleCandidate, isGoogleHeader } from './csv-google';
 import { isLinkedinHeader, isLinkedinHeaderLine, linkedinCandidate } from './csv-linkedin';
@@ -93,15 +93,16 @@ export async function openImport(bytes: AsyncIterable<Buffer | Uint8Array>, opti
   const headers = headerCells(text.head.split(/\r\n|\n|\r/)[header.line - 1]!, header.delimiter);
   let toCandidate: (cells: string[]) => ContactCandidate;
   let columnMap: ColumnMap | null = null;
+  const reader = cellReader(headers);
   if (format === 'linkedin') {
     if (!isLinkedinHeader(headers)) throw mismatch();
-    toCandidate = (cells) => linkedinCandidate(cellsOf(headers, cells));
+    toCandidate = (cells) => linkedinCandidate(reader.of(cells));
   } else if (format === 'google') {
     if (!isGoogleHeader(headers)) throw mismatch();
-    toCandidate = (cells) => googleCandidate(cellsOf(headers, cells));
+    toCandidate = (cells) => googleCandidate(reader.of(cells));
   } else if (format === 'outlook') {
     if (!isOutlookHeader(headers)) throw mismatch();
-    toCandidate = (cells) => outlookCandidate(cellsOf(headers, cells));
+    toCandidate = (cells) => outlookCandidate(reader.of(cells));
   } else {
     const map = options.map ? parseColumnMap(options.map, headers) : guessColumnMap(headers);
     const fields = new Set(Object.values(map));

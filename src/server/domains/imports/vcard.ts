@@ -44,29 +44,52 @@ function splitOutsideQuotes(s: string, sep: string): string[] {
   return out;
 }
 
-function parseHead(head: string): { group: string | null; name: string; params: Record<string, string[]> } {
+type Head = { group: string | null; name: string; params: Record<string, string[]> };
+
+function readHead(head: string): Head {
   const [first = '', ...rawParams] = splitOutsideQuotes(head, ';');
   const dot = first.lastIndexOf('.');
   const group = dot > 0 ? first.slice(0, dot) : null;
   const name = (dot > 0 ? first.slice(dot + 1) : first).trim().toUpperCase();
   const params: Record<string, string[]> = {};
-  const add = (k: string, vs: string[]) => (params[k] = [...(params[k] ?? []), ...vs]);
   for (const p of rawParams) {
     const eq = p.indexOf('=');
     if (eq < 0) {
       const bare = p.trim().toUpperCase();
       if (!bare) continue;
-      if (BARE_ENCODINGS.has(bare)) add('ENCODING', [bare]);
-      else add('TYPE', [bare]);
+      addParam(params, BARE_ENCODINGS.has(bare) ? 'ENCODING' : 'TYPE', [bare]);
     } else {
       const key = p.slice(0, eq).trim().toUpperCase();
-      add(
+      addParam(
+        params,
         key,
         splitOutsideQuotes(p.slice(eq + 1), ',').map((v) => v.trim().replace(/^"(.*)"$/, '$1')),
       );
     }
   }
   return { group, name, params };
+}
+
+function addParam(params: Record<string, string[]>, key: string, values: string[]): void {
+  params[key] = [...(params[key] ?? []), ...values];
+}
+
+/**
+ * Heads read so far, by their text: a file repeats a few dozen (FN, item1.EMAIL;type=INTERNET, ...) on
+ * every card. Properties share a head's object (nothing changes one after it is read); the cache is
+ * bounded so that a file of ever new heads does not grow it without end.
+ */
+const heads = new Map<string, Head>();
+const MAX_HEADS = 512;
+function parseHead(head: string): Head {
+  let parsed = heads.get(head);
+  if (!parsed) {
+    parsed = readHead(head);
+    if (heads.size >= MAX_HEADS) heads.clear();
+    // A key of its own: the text is a slice of the line (and its decoded chunk).
+    heads.set(detached(head), parsed);
+  }
+  return parsed;
 }
 
 const isQuotedPrintable = (params: Record<string, string[]>) => (params.ENCODING ?? []).some((e) => e.toUpperCase() === 'QUOTED-PRINTABLE');
@@ -113,34 +136,36 @@ export async function* readVCards(chunks: AsyncIterable<string> | Iterable<strin
   let logicalParams: Record<string, string[]> | null = null;
   let dropping = false;
 
-  function* finish(): Generator<{ card: VCard } | { line: number; failure: string }> {
-    if (!logical) return;
+  /** Ends the logical line being read; what it completes (a card, or a card that never ended), if anything. */
+  function finish(): { card: VCard } | { line: number; failure: string } | null {
+    if (!logical) return null;
     const { text, line } = logical;
     // Continuation lines only add to the value, so the head read from the first line stands when that line had its colon.
     const known = logical.head && logical.colon > 0 ? { colon: logical.colon, head: logical.head } : null;
     logical = null;
     logicalParams = null;
     const colon = known ? known.colon : colonIndex(text);
-    if (colon < 0) return; // not a property line: ignored, as readers of vCard do
+    if (colon < 0) return null; // not a property line: ignored, as readers of vCard do
     const head = known ? known.head : parseHead(text.slice(0, colon));
     let value = text.slice(colon + 1);
     if (head.name === 'BEGIN' && value.trim().toUpperCase() === 'VCARD') {
-      if (card) yield { line: card.line, failure: 'card has no END:VCARD before the next BEGIN:VCARD' };
+      const unended = card ? { line: card.line, failure: 'card has no END:VCARD before the next BEGIN:VCARD' } : null;
       card = { line, version: null, properties: [] };
-      return;
+      return unended;
     }
     if (head.name === 'END' && value.trim().toUpperCase() === 'VCARD') {
-      if (card) yield { card };
+      const ended = card ? { card } : null;
       card = null;
-      return;
+      return ended;
     }
-    if (!card) return;
+    if (!card) return null;
     if (head.name === 'VERSION') card.version = value.trim();
     if (isBase64(head.params) || BINARY.has(head.name)) value = '';
     else if (isQuotedPrintable(head.params)) value = decodeQuotedPrintable(value, head.params.CHARSET?.[0]);
     // A copy: the value is otherwise a slice that keeps its whole decoded chunk (256 KB) alive for as
     // long as the contact's name or email is kept (the import's match index keeps them all).
     card.properties.push({ ...head, value: detached(value) });
+    return null;
   }
 
   for await (const { text, line } of linesOf(chunks)) {
@@ -159,7 +184,8 @@ export async function* readVCards(chunks: AsyncIterable<string> | Iterable<strin
       if (!dropping) logical.text += text;
       continue;
     }
-    yield* finish();
+    const done = finish();
+    if (done) yield done;
     if (text.trim() === '') continue;
     const colon = colonIndex(text);
     const head = colon > 0 ? parseHead(text.slice(0, colon)) : null;
@@ -168,7 +194,8 @@ export async function* readVCards(chunks: AsyncIterable<string> | Iterable<strin
     dropping = head !== null && (BINARY.has(head.name) || isBase64(head.params));
     if (dropping) logical.text = text.slice(0, colon + 1);
   }
-  yield* finish();
+  const done = finish();
+  if (done) yield done;
   if (card) yield { line: (card as VCard).line, failure: 'card has no END:VCARD' };
 }
 
@@ -214,17 +241,18 @@ const labelOf = (card: VCard, group: string | null): string | undefined =>
  */
 export const RAPPORT_PRODID = '-//Rapport//';
 
+/** A property's value as text: unescaped, spaces collapsed, empty as null. */
+const textOf = (p: VCardProperty): string | null => clean(unescapeValue(p.value));
+
 /** What Rapport keeps of a card. */
 export function vcardToCandidate(card: VCard): ContactCandidate {
   const c = emptyCandidate();
-  const values = (name: string) => card.properties.filter((p) => p.name === name);
   const notes: string[] = [];
   let ownExport = false;
   for (const p of card.properties) {
-    const text = () => clean(unescapeValue(p.value));
     switch (p.name) {
       case 'FN':
-        c.name ??= text();
+        c.name ??= textOf(p);
         break;
       case 'N': {
         const [family, given] = structured(p.value);
@@ -239,7 +267,7 @@ export function vcardToCandidate(card: VCard): ContactCandidate {
         break;
       }
       case 'TITLE':
-        c.title ??= text();
+        c.title ??= textOf(p);
         break;
       case 'ROLE':
         break;
@@ -248,22 +276,22 @@ export function vcardToCandidate(card: VCard): ContactCandidate {
         break;
       case 'PRONOUNS':
       case 'X-PRONOUNS':
-        c.pronouns ??= text();
+        c.pronouns ??= textOf(p);
         break;
       case 'TZ': {
         // A zone name (4.0 text, 3.0 VALUE=text); UTC offsets (-05:00) and URIs are not a zone Rapport keeps.
-        const zone = text();
+        const zone = textOf(p);
         if (zone && !/^[+-]?\d/.test(zone) && (p.params.VALUE ?? [])[0]?.toLowerCase() !== 'uri') c.timezone ??= zone;
         break;
       }
       case 'X-RAPPORT-HEADLINE':
-        c.headline ??= text();
+        c.headline ??= textOf(p);
         break;
       case 'X-RAPPORT-CIRCLE':
-        c.circle ??= text();
+        c.circle ??= textOf(p);
         break;
       case 'X-RAPPORT-CADENCE-DAYS': {
-        const days = text();
+        const days = textOf(p);
         if (days && /^\d+$/.test(days)) c.cadenceDays ??= Number(days);
         break;
       }
@@ -271,19 +299,19 @@ export function vcardToCandidate(card: VCard): ContactCandidate {
         if (/^(true|1|yes)$/i.test(p.value.trim())) c.starred = true;
         break;
       case 'EMAIL': {
-        const email = text()?.replace(/^mailto:/i, '');
+        const email = textOf(p)?.replace(/^mailto:/i, '');
         if (email && !c.emails.includes(email)) c.emails.push(email);
         break;
       }
       case 'TEL': {
-        const tel = text()?.replace(/^tel:/i, '');
+        const tel = textOf(p)?.replace(/^tel:/i, '');
         if (tel && !c.phones.includes(tel)) c.phones.push(tel);
         break;
       }
       case 'URL':
       case 'X-SOCIALPROFILE': {
         const hint = [...(p.params.TYPE ?? []), labelOf(card, p.group) ?? '', p.name === 'X-SOCIALPROFILE' ? 'social' : ''].join(' ');
-        const raw = text() ?? p.params['X-USER']?.[0] ?? '';
+        const raw = textOf(p) ?? p.params['X-USER']?.[0] ?? '';
         const user = p.params['X-USER']?.[0];
         let profile = socialProfileOf(raw, hint) ?? (user ? socialProfileOf(user, hint) : null);
         // X-SOCIALPROFILE;X-USER=handle:URL (as Apple, Nextcloud and Rapport write it): both the address and the handle.
@@ -310,7 +338,7 @@ export function vcardToCandidate(card: VCard): ContactCandidate {
         break;
     }
   }
-  if (!c.name && values('N').length) c.name = clean([c.givenName, c.familyName].filter(Boolean).join(' '));
+  if (!c.name && card.properties.some((p) => p.name === 'N')) c.name = clean([c.givenName, c.familyName].filter(Boolean).join(' '));
   if (notes.length) {
     if (ownExport) c.howWeMet = notes.join('\n\n');
     else c.note = notes.join('\n\n');
