@@ -41,12 +41,12 @@ async function start(mode: string): Promise<FastifyInstance> {
     return app;
   }
   // Loaded only here, so that the baseline's memory is a bare Fastify server's.
-  const [{ buildApp }, { loadConfig }, { openDatabase }] = await Promise.all([import('../src/server/app'), import('../src/server/config'), import('../src/server/db/database')]);
+  const [{ buildApp, serverLogger }, { loadConfig }, { openDatabase }] = await Promise.all([import('../src/server/app'), import('../src/server/config'), import('../src/server/db/database')]);
   const config = loadConfig(process.env);
   const database = await openDatabase(config);
-  // Request logging off, as in buildApp's default: the scenario measures the request path, not
-  // how fast a terminal can scroll.
-  return buildApp({ config, database });
+  // The logger `rapport serve` starts with, so the scenario measures what `npm start` serves: at the
+  // default level (info) one JSON line per request, written to stdout (which the parent discards).
+  return buildApp({ config, database, logger: serverLogger(config) });
 }
 
 try {

@@ -437,8 +437,9 @@ interface ServerChild {
 
 /** Starts bench/http-server.ts in a child process and waits until it listens. */
 async function startServerChild(mode: 'app' | 'baseline', env: Record<string, string>): Promise<ServerChild> {
-  // The web app's folder as `rapport serve` finds it (the bundle lives elsewhere).
-  const childEnv: NodeJS.ProcessEnv = { RAPPORT_WEB_DIR: fileURLToPath(new URL('../dist/web', import.meta.url)), ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'silent' };
+  // The web app's folder as `rapport serve` finds it (the bundle lives elsewhere). LOG_LEVEL is left as
+  // `rapport serve` gets it (info unless the environment sets it): the app logs each request as it would.
+  const childEnv: NodeJS.ProcessEnv = { RAPPORT_WEB_DIR: fileURLToPath(new URL('../dist/web', import.meta.url)), ...process.env, ...env, NODE_ENV: 'production' };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   // Plain JavaScript (bench/server-bundle.ts), both the app and the bare baseline; tsx if bundling fails.
   const bundle = await serverBundle(log);

@@ -1,4 +1,4 @@
-import { buildApp, redactedPaths } from './app';
+import { buildApp, serverLogger } from './app';
 import { ensureDataDir, loadConfig, type ConfigFlags } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -30,15 +30,7 @@ export async function startServer(flags: ConfigFlags = {}, { announce = announce
     await database.close();
     throw error;
   }
-  const app = await buildApp({
-    config,
-    database,
-    logger: {
-      level: config.logLevel,
-      redact: { paths: redactedPaths, censor: '[redacted]' },
-      ...(config.prettyLogs && { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } } }),
-    },
-  });
+  const app = await buildApp({ config, database, logger: serverLogger(config) });
 
   try {
     await app.listen({ host: config.host, port: config.port });
