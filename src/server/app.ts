@@ -19,6 +19,7 @@ import { authRoutes } from './domains/account/auth.routes';
 import { accountRoutes } from './domains/account/account.routes';
 import { authenticate } from './domains/account/authenticate';
 import { contactRoutes } from './domains/contacts/contacts.routes';
+import { readContactsDirectly } from './domains/contacts/contacts.read-one';
 import { interactionRoutes } from './domains/interactions/interactions.routes';
 import { noteRoutes } from './domains/notes/notes.routes';
 import { followUpRoutes } from './domains/follow-ups/follow-ups.routes';
@@ -130,6 +131,8 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
   const services = await createServices({ database, config, clock });
   await services.auth(); // load the auth library now rather than on the first sign-in
   app.decorate('services', services);
+  // GET /contacts/{id} reads on the SQLite handle itself outside transactions (contacts.read-one.ts).
+  if (database.sqlite) readContactsDirectly(database.db, database.sqlite);
 
   // One line per request, with its id; never headers (they carry cookies and tokens). No hook at all
   // when nothing would be written (logger off or above info): it ran on every request.

@@ -74,3 +74,41 @@ describe.each(dialects)('reading one contact on %s', (dialect) => {
     expect((await t.call(bob, 'GET', `/contacts/${mine.id}`)).statusCode).toBe(404);
   });
 });
+
+describe('reading one contact on the SQLite handle itself', () => {
+  let t: TestApp;
+  let alice: TestUser;
+  let id: string;
+
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+    alice = await t.signUp();
+    id = (await t.call(alice, 'POST', '/contacts', { name: 'Committed Name', tags: ['b', 'a'] })).json().id;
+  });
+  afterAll(() => t?.close());
+
+  it('never sees what an open transaction has not committed: it waits for it', async () => {
+    const { db } = t.database;
+    let read: Promise<Awaited<ReturnType<typeof readContact>>> | undefined;
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.updateTable('contact').set({ name: 'Uncommitted Name' }).where('id', '=', id).execute();
+        read = readContact(db, 'sqlite', alice.userId, id);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect((await read!)?.name).toBe('Committed Name');
+    expect((await t.call(alice, 'GET', `/contacts/${id}`)).json()).toMatchObject({ name: 'Committed Name', tags: ['a', 'b'] });
+  });
+
+  it('reads beside a query streaming on the connection', async () => {
+    const { db } = t.database;
+    const rows = db.selectFrom('contact').select('id').stream()[Symbol.asyncIterator]();
+    expect((await rows.next()).done).toBe(false);
+    const read = readContact(db, 'sqlite', alice.userId, id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await rows.return!();
+    expect((await read)?.name).toBe('Committed Name');
+  });
+});
