@@ -3,6 +3,7 @@ import { interactionKinds, initiators } from '../../../contracts/interactions';
 import { createTestApp, dialects, type TestApp } from '../../db/test-helpers';
 import type { Clock } from '../../platform/clock';
 import { aggregatesOf } from './aggregates';
+import { recomputeOwner } from './recompute';
 
 describe.each(dialects)('aggregates of a whole account on %s', (dialect) => {
   let t: TestApp;
@@ -48,5 +49,26 @@ describe.each(dialects)('aggregates of a whole account on %s', (dialect) => {
     // Every month of the window holds something on some contact, and the edges counted where they belong.
     const months = new Set([...whole.values()].flatMap((a) => Object.keys(JSON.parse(a.rel_months))));
     expect([...months].sort()).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+
+    // Slices of the account in id order (recomputeOwner reads SQLite that way) give the same.
+    const ids = [...contacts].sort();
+    const sliced = new Map([
+      ...(await aggregatesOf(t.database.db, { ownerId: user.userId, ids: { after: '', through: ids[1]! } }, now)),
+      ...(await aggregatesOf(t.database.db, { ownerId: user.userId, ids: { after: ids[1]!, through: ids[4]! } }, now)),
+    ]);
+    expect(Object.fromEntries(sliced)).toEqual(Object.fromEntries(whole));
+
+    // Recomputing the account stores what the writes had kept current, slice after slice.
+    const db = t.database.db;
+    const stored = () => db.selectFrom('contact').select(['id', 'last_interaction_at', 'last_meaningful_at', 'first_interaction_at', 'rel_points', 'rel_them', 'rel_me', 'rel_months', 'next_due_on']).where('owner_id', '=', user.userId).orderBy('id').execute();
+    const kept = await stored();
+    await db.updateTable('contact').set({ last_interaction_at: null, last_meaningful_at: null, first_interaction_at: null, rel_points: 0, rel_them: 0, rel_me: 0, rel_months: '{}', next_due_on: null }).where('owner_id', '=', user.userId).execute();
+    const recomputed = await db.transaction().execute((trx) => recomputeOwner(trx, user.userId, user.actor.timezone, now));
+    expect(recomputed).toEqual({ contacts: 5, changed: 5 });
+    expect(await stored()).toEqual(kept);
+
+    // Links written without their kind are read the careful way and still give the same figures.
+    await db.updateTable('interaction_contact').set({ kind: null, initiated_by: null }).where('contact_id', '=', ids[2]!).execute();
+    expect(Object.fromEntries(await aggregatesOf(db, { ownerId: user.userId }, now))).toEqual(Object.fromEntries(whole));
   });
 });

@@ -54,11 +54,14 @@ export async function contactsFollowingCircles(db: Kysely<DB>, ownerId: string, 
     .execute();
 }
 
+const recomputeColumns = ['id', 'cadence_days', 'circle', 'created_at', 'next_due_on', 'cadence_snoozed_until', 'last_interaction_at', 'last_meaningful_at', 'first_interaction_at', 'rel_points', 'rel_them', 'rel_me', 'rel_months'] as const;
+
 /** Every contact of an owner with what the next due date and the change check need. */
 export async function allContactsForRecompute(db: Kysely<DB>, ownerId: string) {
-  return db
-    .selectFrom('contact')
-    .select(['id', 'cadence_days', 'circle', 'created_at', 'next_due_on', 'cadence_snoozed_until', 'last_interaction_at', 'last_meaningful_at', 'first_interaction_at', 'rel_points', 'rel_them', 'rel_me', 'rel_months'])
-    .where('owner_id', '=', ownerId)
-    .execute();
+  return db.selectFrom('contact').select(recomputeColumns).where('owner_id', '=', ownerId).execute();
+}
+
+/** The same for the next `limit` contacts of an owner in id order after `afterId` ('' for the first). */
+export async function contactsForRecomputeAfter(db: Kysely<DB>, ownerId: string, afterId: string, limit: number) {
+  return db.selectFrom('contact').select(recomputeColumns).where('owner_id', '=', ownerId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
 }
