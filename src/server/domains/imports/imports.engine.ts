@@ -85,6 +85,8 @@ export async function runImport(
   for (const h of index.handles) handles.add(h.kind, h.value, h.contact_id);
   const names = pairMap();
   for (const c of index.contacts) names.add(orgKey(c.organization_key), nameKey(c.sort_name), c.id);
+  /** Organization names by id as the import found them (those it creates are in orgNameById). */
+  const ownerOrgNames = index.organizationNames;
   const created = new Set<string>();
   let pendingNew = new Map<string, PendingNew>();
   let pendingMerges: PendingMerge[] = [];
@@ -94,6 +96,13 @@ export async function runImport(
   let settingsCache: RelationshipSettingValues | undefined;
   /** Vocabulary words this import has written (each batch sends only the words it adds). */
   const terms = new Set<string>();
+  /** The owner's tag names by id, read when a merged contact's document is first built (and kept up to date with the tags this import creates). */
+  let ownerTagNames: Map<string, string> | undefined;
+  /** Organizations and tags this import has looked up or created: ids by name key, names as stored by id. */
+  const knownOrgs = new Map<string, string>();
+  const orgNameById = new Map<string, string>();
+  const knownTags = new Map<string, string>();
+  const tagNameById = new Map<string, string>();
 
   function findMatch(c: NormalContact): string | undefined {
     for (const kind of MATCH_ORDER)
@@ -149,15 +158,24 @@ export async function runImport(
     pendingNew = new Map();
     pendingMerges = [];
 
-    // Organizations and tags by name, created once.
-    const orgNames = [...news.map((n) => n.contact.organization), ...merges.map((m) => m.contact.organization)].filter((o): o is string => !!o);
+    // Organizations and tags by name, created once; a name is looked up once per import (a file names
+    // the same organizations batch after batch).
+    const orgNames = [...news.map((n) => n.contact.organization), ...merges.map((m) => m.contact.organization)].filter((o): o is string => !!o && !knownOrgs.has(o.trim().toLowerCase()));
     const orgs = await repo.ensureOrganizations(trx, ownerId, orgNames, now, newId);
     for (const id of orgs.created) items.push({ kind: 'organization_created', refId: id, before: null });
-    const tagNames = [...news.flatMap((n) => n.contact.tags), ...merges.flatMap((m) => m.contact.tags)];
+    for (const [key, id] of orgs.ids) {
+      knownOrgs.set(key, id);
+      orgNameById.set(id, orgs.names.get(key)!);
+    }
+    const tagNames = [...news.flatMap((n) => n.contact.tags), ...merges.flatMap((m) => m.contact.tags)].filter((t) => !knownTags.has(t.trim().toLowerCase()));
     const tags = await repo.ensureTags(trx, ownerId, tagNames, now, newId);
     for (const id of tags.created) items.push({ kind: 'tag_created', refId: id, before: null });
-    const orgId = (name: string | null) => (name ? (orgs.ids.get(name.trim().toLowerCase()) ?? null) : null);
-    const tagIds = (list: string[]) => [...new Set(list.map((t) => tags.ids.get(t.trim().toLowerCase())).filter((t): t is string => !!t))];
+    for (const [key, id] of tags.ids) {
+      knownTags.set(key, id);
+      tagNameById.set(id, tags.names.get(id)!);
+    }
+    const orgId = (name: string | null) => (name ? (knownOrgs.get(name.trim().toLowerCase()) ?? null) : null);
+    const tagIds = (list: string[]) => [...new Set(list.map((t) => knownTags.get(t.trim().toLowerCase())).filter((t): t is string => !!t))];
 
     // A new contact in a circle or with a cadence is due from today (as one added through the API).
     const settings = news.some((n) => n.contact.circle || n.contact.cadenceDays) ? (settingsCache ??= await readSettings(trx, ownerId)) : null;
@@ -202,9 +220,10 @@ export async function runImport(
     // Merges into contacts that exist in the database: fill what they lack, add what is new.
     const changedIds = new Set<string>();
     const searchChanged = new Set<string>();
+    let mergeState = new Map<string, repo.MergeState>();
     if (merges.length) {
       const ids = [...new Set(merges.map((m) => m.id))];
-      const state = await repo.loadMergeState(trx, ownerId, ids);
+      const state = (mergeState = await repo.loadMergeState(trx, ownerId, ids));
       const before = new Map<string, string>();
       const changedColumns = new Map<string, Set<repo.MergedColumn>>();
       for (const m of merges) {
@@ -323,18 +342,44 @@ export async function runImport(
       news.map(({ id, contact: c, notes }, i) => ({
         id,
         name: c.name,
-        organization: c.organization ? (orgs.names.get(c.organization.trim().toLowerCase()) ?? null) : null,
+        organization: c.organization ? (orgNameById.get(orgId(c.organization)!) ?? null) : null,
         title: c.title,
         headline: c.headline,
         emails: c.emails,
-        tags: tagIds(c.tags).sort().map((t) => tags.names.get(t)!),
+        tags: tagIds(c.tags).sort().map((t) => tagNameById.get(t)!),
         location: c.location,
         howWeMet: c.howWeMet,
         notes: newNotesOf[i],
       })),
       { terms },
     );
-    await reindexContacts(trx, dialect, ownerId, [...searchChanged], { terms });
+    if (searchChanged.size === 0) return;
+    // Merged contacts' documents from the merge state (the row as updated, its tags and name) instead of
+    // read back; a contact with notes is read back (notes come newest first, and the merge state keeps
+    // their texts only).
+    ownerTagNames ??= await repo.loadTagNames(trx, ownerId);
+    const fromState: NonNullable<Parameters<typeof reindexContacts>[5]> = [];
+    const readBack: string[] = [];
+    for (const id of searchChanged) {
+      const s = mergeState.get(id)!;
+      if (s.notes.size > 0) {
+        readBack.push(id);
+        continue;
+      }
+      const r = s.row;
+      fromState.push({
+        id,
+        name: s.name,
+        organization: r.organization_id === null ? null : (orgNameById.get(r.organization_id) ?? ownerOrgNames.get(r.organization_id) ?? null),
+        title: r.title,
+        headline: r.headline,
+        emails: JSON.parse(r.emails) as string[],
+        tags: [...s.tagIds].sort().map((t) => (tagNameById.get(t) ?? ownerTagNames!.get(t))!),
+        location: r.location,
+        howWeMet: r.how_we_met,
+      });
+    }
+    await reindexContacts(trx, dialect, ownerId, readBack, { terms }, fromState);
   }
 
   async function importEvent(line: number, event: EventCandidate) {

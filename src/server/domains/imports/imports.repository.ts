@@ -13,16 +13,24 @@ const chunks = <T>(list: T[], size: number): T[][] => {
 export async function loadMatchIndex(db: Kysely<DB>, ownerId: string) {
   const handles = await db.selectFrom('contact_handle').select(['kind', 'value', 'contact_id']).where('owner_id', '=', ownerId).execute();
   // Organization keys from their own (small) table rather than a join looked up for every contact.
-  const organizations = await db.selectFrom('organization').select(['id', 'name_key']).where('owner_id', '=', ownerId).execute();
+  const organizations = await db.selectFrom('organization').select(['id', 'name_key', 'name']).where('owner_id', '=', ownerId).execute();
   const orgKeys = new Map(organizations.map((o) => [o.id, o.name_key]));
+  /** Organization names by id, as stored (what a merged contact's search document shows). */
+  const organizationNames = new Map(organizations.map((o) => [o.id, o.name]));
   const rows = await db.selectFrom('contact').select(['id', 'sort_name', 'organization_id']).where('owner_id', '=', ownerId).orderBy('created_at').execute();
   const contacts = rows.map((c) => ({ id: c.id, sort_name: c.sort_name, organization_key: c.organization_id ? (orgKeys.get(c.organization_id) ?? null) : null }));
-  return { handles, contacts };
+  return { handles, contacts, organizationNames };
 }
 
 export async function loadImportKeys(db: Kysely<DB>, ownerId: string, prefix: string): Promise<Set<string>> {
   const rows = await db.selectFrom('import_key').select('key').where('owner_id', '=', ownerId).where('key', 'like', `${prefix}%`).execute();
   return new Set(rows.map((r) => r.key));
+}
+
+/** The owner's tag names by id (a few dozen to a few thousand rows). */
+export async function loadTagNames(db: Kysely<DB>, ownerId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('tag').select(['id', 'name']).where('owner_id', '=', ownerId).execute();
+  return new Map(rows.map((t) => [t.id, t.name]));
 }
 
 /** Finds or creates organizations by name (case-insensitive); says which it created and each one's name as stored. */
@@ -112,6 +120,8 @@ export async function insertNotes(db: Kysely<DB>, ownerId: string, notes: { cont
 
 export interface MergeState {
   row: MergedValues & Pick<ContactTable, 'id' | 'owner_id'>;
+  /** What the contact's search document holds besides the row's values. */
+  name: string;
   tagIds: Set<string>;
   handles: { kind: string; value: string }[];
   notes: Set<string>;
@@ -127,9 +137,19 @@ export async function loadMergeState(db: Kysely<DB>, ownerId: string, ids: strin
     // By primary key, owner checked on the rows: with owner_id in the WHERE clause SQLite would walk an
     // (owner_id, …) list index, i.e. every contact of the owner.
     // Only what a merge reads and may change (mergedColumns), not the derived columns.
-    const rows = await db.selectFrom('contact').select(['id', 'owner_id', ...mergedColumns]).where('id', 'in', part).execute();
-    for (const row of rows)
-      if (row.owner_id === ownerId) state.set(row.id, { row: row as MergeState['row'], tagIds: new Set(), handles: [], notes: new Set(), newHandles: [], newTagIds: [], newNotes: [] });
+    const rows = await db.selectFrom('contact').select(['id', 'owner_id', ...mergedColumns, 'name']).where('id', 'in', part).execute();
+    for (const { name, ...row } of rows)
+      if (row.owner_id === ownerId)
+        state.set(row.id, {
+          row: row as MergeState['row'],
+          name,
+          tagIds: new Set(),
+          handles: [],
+          notes: new Set(),
+          newHandles: [],
+          newTagIds: [],
+          newNotes: [],
+        });
     const tags = await db.selectFrom('contact_tag').select(['contact_id', 'tag_id']).where('contact_id', 'in', part).execute();
     for (const t of tags) state.get(t.contact_id)?.tagIds.add(t.tag_id);
     const handles = await db.selectFrom('contact_handle').select(['contact_id', 'kind', 'value']).where('contact_id', 'in', part).execute();

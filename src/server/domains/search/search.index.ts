@@ -40,10 +40,27 @@ export async function indexNewContacts(db: Kysely<DB>, dialect: Dialect, ownerId
 
 /**
  * Rebuilds the search documents of these contacts from what the database holds now.
+ * `known`: contacts whose current values the caller holds (organization and tag names as stored, tags
+ * in id order as they are read here, notes newest first): their documents are built from those values
+ * instead of read back, and written with the others in one pass.
  * `fresh`: contacts just created, with no document yet (nothing to delete first).
  */
-export async function reindexContacts(db: Kysely<DB>, dialect: Dialect, ownerId: string, contactIds: string[], options: UpsertOptions = {}): Promise<void> {
-  if (contactIds.length === 0) return;
+export async function reindexContacts(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  ownerId: string,
+  contactIds: string[],
+  options: UpsertOptions = {},
+  known: (ContactDocFields & { id: string })[] = [],
+): Promise<void> {
+  const docs: SearchDoc[] = known.map(({ id, ...fields }) => ({ ownerId, kind: 'contact', refId: id, ...contactDocText(fields) }));
+  if (contactIds.length) for (const doc of await readContactDocs(db, ownerId, contactIds)) docs.push(doc);
+  if (docs.length === 0) return;
+  await upsertDocs(db, dialect, docs, options);
+}
+
+/** The documents of these contacts as the database holds them. */
+async function readContactDocs(db: Kysely<DB>, ownerId: string, contactIds: string[]): Promise<SearchDoc[]> {
   // By primary key, owner checked on the rows: with owner_id in the WHERE clause SQLite walks an
   // (owner_id, …) list index, i.e. every contact of the owner (59 ms instead of 4 ms for 500 of 30,000).
   const contacts = (
@@ -68,7 +85,7 @@ export async function reindexContacts(db: Kysely<DB>, dialect: Dialect, ownerId:
   };
   const tagMap = group(tags, (r) => r.name);
   const noteMap = group(notes, (r) => r.body);
-  const docs: SearchDoc[] = contacts.map((c) => ({
+  return contacts.map((c) => ({
     ownerId,
     kind: 'contact',
     refId: c.id,
@@ -84,7 +101,6 @@ export async function reindexContacts(db: Kysely<DB>, dialect: Dialect, ownerId:
       notes: noteMap.get(c.id),
     }),
   }));
-  await upsertDocs(db, dialect, docs, options);
 }
 
 export async function indexInteractions(
