@@ -53,6 +53,13 @@ describe('trusted serializer', () => {
     expect(JSON.stringify(pickerOf(list)(body))).toBe(JSON.stringify(list.encode(body)));
   });
 
+  it('leaves out fields the value lacks, as zod does, and refuses a schema key that would set the prototype', () => {
+    const schema = z.object({ a: z.string(), b: z.string().optional(), c: z.object({ d: z.number() }).optional(), e: z.array(z.object({ f: z.string() })).nullable() });
+    for (const value of [{ a: 'x', e: null }, { a: 'x', c: { d: 1, g: 2 }, e: [{ f: 'y', h: 3 }] }, { b: 'only b', a: 'x', e: [] }])
+      expect(JSON.stringify(pickerOf(schema)(value))).toBe(JSON.stringify(schema.encode(value)));
+    expect(() => pickerOf(z.object({ ['__proto__']: z.string() }))).toThrow(/__proto__/);
+  });
+
   it('still validates while the tests run, and always for error bodies', () => {
     const serialize = trustedSerializerCompiler({ schema: Contact, method: 'GET', url: '/contacts/:id', httpStatus: '200' });
     expect(() => serialize({ ...contact, name: 42 })).toThrow();
