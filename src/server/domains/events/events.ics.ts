@@ -12,6 +12,16 @@ const clip = (text: string | null | undefined, max: number) => (text ? text.trim
  * days in the event's own time zone (its TZID); a UTC or floating time is read in yours.
  */
 export function eventFromIcs(text: string, you: { email: string; timezone: string }, role?: EventRole): EventCreateInput {
+  try {
+    return readInvitation(text, you, role);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // ical.js reads a value when it is first used: a malformed DTSTART or RECURRENCE-ID throws there.
+    throw new AppError('validation', `ics: the event cannot be read (${(error as Error).message})`, [{ path: 'ics', message: 'has an event that cannot be read' }]);
+  }
+}
+
+function readInvitation(text: string, you: { email: string; timezone: string }, role?: EventRole): EventCreateInput {
   let vevent: ICAL.Component | null;
   try {
     vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent');
@@ -19,7 +29,8 @@ export function eventFromIcs(text: string, you: { email: string; timezone: strin
     throw new AppError('validation', `ics: not a readable iCalendar file (${(error as Error).message})`, [{ path: 'ics', message: 'is not a readable iCalendar file' }]);
   }
   if (!vevent) throw new AppError('validation', 'ics: the file has no event (VEVENT)', [{ path: 'ics', message: 'has no VEVENT' }]);
-  const event = new ICAL.Event(vevent);
+  // Only this event: ical.js would otherwise read every moved occurrence (RECURRENCE-ID) in the file.
+  const event = new ICAL.Event(vevent, { exceptions: [] });
   if (!event.startDate) throw new AppError('validation', 'ics: the event has no start (DTSTART)', [{ path: 'ics', message: 'has no DTSTART' }]);
 
   const tzid = vevent.getFirstProperty('dtstart')?.getParameter('tzid');

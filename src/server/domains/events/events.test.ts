@@ -162,5 +162,17 @@ describe.each(dialects)('events API on %s', (dialect) => {
     expect(broken.json().errors[0].path).toBe('ics');
     const noEvent = await t.call(alice, 'POST', '/events/import-ics', { ics: invitation([]) });
     expect(noEvent.json().detail).toMatch(/no event/);
+    // Values ical.js reads only when used: one clear 400 naming the field, not a server error.
+    for (const bad of ['DTSTART:2026abc', 'DTSTART;TZID=Europe/Berlin:"20260610T233000']) {
+      const unreadable = await t.call(alice, 'POST', '/events/import-ics', { ics: invitation(['BEGIN:VEVENT', 'UID:u@x', bad, 'SUMMARY:Broken', 'END:VEVENT']) });
+      expect(unreadable.statusCode, bad).toBe(400);
+      expect(unreadable.json()).toMatchObject({ errors: [{ path: 'ics' }] });
+      expect(unreadable.json().detail).toMatch(/^ics: the event cannot be read/);
+    }
+    const movedBroken = invitation([
+      'BEGIN:VEVENT', 'UID:s@x', 'DTSTART:20260610T090000Z', 'RRULE:FREQ=WEEKLY;COUNT=3', 'SUMMARY:Series', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:s@x', 'RECURRENCE-ID:"20260617T090000Z', 'DTSTART:20260617T100000Z', 'SUMMARY:Series (moved)', 'END:VEVENT',
+    ]);
+    expect((await t.call(alice, 'POST', '/events/import-ics', { ics: movedBroken })).json()).toMatchObject({ name: 'Series', startsOn: '2026-06-10' });
   });
 });

@@ -43,7 +43,9 @@ export function* icalendarRows(text: string, window: CalendarWindow): Generator<
   const masters: { event: ICAL.Event; line: number }[] = [];
   vevents.forEach((v, i) => {
     const line = lines[i] ?? 0;
-    const event = new ICAL.Event(v);
+    // `exceptions: []`: ical.js would otherwise relate every RECURRENCE-ID event of the calendar (any
+    // UID) here, reading their values outside the guard below; they are related by UID there instead.
+    const event = new ICAL.Event(v, { exceptions: [] });
     if (v.hasProperty('recurrence-id')) exceptions.set(event.uid, [...(exceptions.get(event.uid) ?? []), event]);
     else masters.push({ event, line });
   });

@@ -171,6 +171,25 @@ describe('import parsers', () => {
     expect(rows[2]).toMatchObject({ kind: 'event', event: { summary: 'Coffee with Ada', occurredAt: '2026-02-10T09:00:00.000Z' } });
   });
 
+  it('reports a series whose moved occurrence has an unreadable RECURRENCE-ID as a failed row; exceptions stay with their own UID', async () => {
+    const ics = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN',
+      'BEGIN:VEVENT', 'UID:weekly', 'DTSTART:20260105T090000Z', 'DTEND:20260105T093000Z', 'RRULE:FREQ=WEEKLY;COUNT=2', 'SUMMARY:Weekly sync', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:weekly', 'RECURRENCE-ID:"20260112T090000Z', 'DTSTART:20260112T140000Z', 'SUMMARY:Weekly sync (moved)', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:daily', 'DTSTART:20260105T080000Z', 'DTEND:20260105T081500Z', 'RRULE:FREQ=DAILY;COUNT=2', 'SUMMARY:Stand-up', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:daily', 'RECURRENCE-ID:20260106T080000Z', 'DTSTART:20260106T100000Z', 'DTEND:20260106T101500Z', 'SUMMARY:Stand-up (late)', 'END:VEVENT',
+      'END:VCALENDAR', '',
+    ].join('\r\n');
+    const { rows } = await rowsOf(Buffer.from(ics));
+    expect(rows[0]).toMatchObject({ line: 4, kind: 'failed' });
+    expect((rows[0] as { reason: string }).reason).toMatch(/^event cannot be read: Could not extract integer/);
+    // The stand-up's moved occurrence is its own, and the weekly's broken one did not reach it.
+    expect(rows.slice(1).map((r) => (r as { event: { summary: string; occurredAt: string } }).event)).toMatchObject([
+      { summary: 'Stand-up', occurredAt: '2026-01-05T08:00:00.000Z' },
+      { summary: 'Stand-up (late)', occurredAt: '2026-01-06T10:00:00.000Z' },
+    ]);
+  });
+
   it('refuses a file that is not what it claims, and binary files', async () => {
     await expect(rowsOf(fixture('linkedin-connections.csv'), { format: 'vcard' })).rejects.toThrow('The file is not a vCard file: it looks like a LinkedIn Connections.csv');
     await expect(rowsOf(fixture('google-contacts.csv'), { format: 'linkedin' })).rejects.toThrow(/not a LinkedIn/);
