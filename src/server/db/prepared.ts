@@ -1,3 +1,5 @@
+import type { Kysely, RawBuilder } from 'kysely';
+import type { DB } from './schema';
 import type pg from 'pg';
 
 /**
@@ -12,6 +14,13 @@ const MAX_PREPARED = 200;
 
 export function prepareOnPostgres(text: string): void {
   if (!names.has(text) && names.size < MAX_PREPARED) names.set(text, `rapport_${names.size + 1}`);
+}
+
+/** Runs a raw statement marked for preparing (on SQLite the mark does nothing: no client reads it). */
+export async function runPrepared<R>(db: Kysely<DB>, query: RawBuilder<R>): Promise<R[]> {
+  const compiled = query.compile(db);
+  prepareOnPostgres(compiled.sql);
+  return (await db.executeQuery(compiled)).rows;
 }
 
 const patched = new WeakSet<pg.PoolClient>();

@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { dialectOf } from '../../db/dialect';
-import { prepareOnPostgres } from '../../db/prepared';
+import { runPrepared } from '../../db/prepared';
 import type { DB, InteractionTable } from '../../db/schema';
 import { ownedContactIds } from '../contacts/contacts.repository';
 
@@ -86,23 +86,22 @@ export async function timeline(
  * contact, a primary-key probe per key).
  */
 function timelinePostgres(db: Kysely<DB>, ownerId: string, contactId: string, limit: number, after?: { occurredAt: string; id: string }): Promise<InteractionRow[]> {
-  const before = after ? sql`and (ic.occurred_at, ic.interaction_id) < (${after.occurredAt}, ${after.id})` : sql``;
   return runPrepared<InteractionRow>(
     db,
-    sql`select i.* from (
-    select ic.interaction_id, ic.occurred_at from interaction_contact ic
-    where ic.contact_id = ${contactId} and ic.owner_id = ${ownerId} ${before}
-    order by ic.occurred_at desc, ic.interaction_id desc limit ${sql.lit(limit)}
-  ) k join interaction i on i.id = k.interaction_id
+    sql`select i.* from ${pageKeys(ownerId, contactId, limit, after)} k join interaction i on i.id = k.interaction_id
   where i.owner_id = ${ownerId}
   order by k.occurred_at desc, k.interaction_id desc`,
   );
 }
 
-async function runPrepared<R>(db: Kysely<DB>, query: RawBuilder<R>): Promise<R[]> {
-  const compiled = query.compile(db);
-  prepareOnPostgres(compiled.sql);
-  return (await db.executeQuery(compiled)).rows;
+/** PostgreSQL: the keys of a timeline page, newest first, from the timeline index (a subquery). */
+function pageKeys(ownerId: string, contactId: string, limit: number, after?: { occurredAt: string; id: string }): RawBuilder<unknown> {
+  const before = after ? sql`and (ic.occurred_at, ic.interaction_id) < (${after.occurredAt}, ${after.id})` : sql``;
+  return sql`(
+    select ic.interaction_id, ic.occurred_at from interaction_contact ic
+    where ic.contact_id = ${contactId} and ic.owner_id = ${ownerId} ${before}
+    order by ic.occurred_at desc, ic.interaction_id desc limit ${sql.lit(limit)}
+  )`;
 }
 
 /** A page of a contact's timeline; `participants` when the same statement read them (PostgreSQL). */
@@ -129,16 +128,11 @@ export async function contactTimeline(
     if ((await ownedContactIds(db, ownerId, [contactId])).size === 0) return undefined;
     if (!postgres) return { rows: await timeline(db, ownerId, contactId, limit, after) };
   }
-  const before = after ? sql`and (ic.occurred_at, ic.interaction_id) < (${after.occurredAt}, ${after.id})` : sql``;
   const found = await runPrepared<InteractionRow & { participant_ids: string[] | null }>(
     db,
     sql`select i.*, (select array_agg(p.contact_id) from interaction_contact p where p.interaction_id = i.id) as participant_ids
   from contact c
-  left join lateral (
-    select ic.interaction_id, ic.occurred_at from interaction_contact ic
-    where ic.contact_id = ${contactId} and ic.owner_id = ${ownerId} ${before}
-    order by ic.occurred_at desc, ic.interaction_id desc limit ${sql.lit(limit)}
-  ) k on true
+  left join lateral ${pageKeys(ownerId, contactId, limit, after)} k on true
   left join interaction i on i.id = k.interaction_id and i.owner_id = ${ownerId}
   where c.id = ${contactId} and c.owner_id = ${ownerId}
   order by k.occurred_at desc, k.interaction_id desc`,

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../db/dialect';
 import { batchInsert } from '../../db/batch-insert';
-import { prepareOnPostgres } from '../../db/prepared';
+import { runPrepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import type { SearchType } from '../../../contracts/search';
 import { tsvectorText, vocabulary } from './search.text';
@@ -130,9 +130,8 @@ export async function addTerms(db: Kysely<DB>, ownerId: string, terms: string[])
 export async function typoCandidates(db: Kysely<DB>, dialect: Dialect, ownerId: string, word: string, typos = 2): Promise<string[]> {
   if (dialect === 'postgres') {
     // One plan whatever the word (a bitmap scan of the trigram index): prepared once per connection.
-    const compiled = sql<{ term: string }>`select term from search_term where owner_id = ${ownerId} and term % ${word} order by similarity(term, ${word}) desc limit 200`.compile(db);
-    prepareOnPostgres(compiled.sql);
-    return (await db.executeQuery(compiled)).rows.map((r) => r.term);
+    const rows = await runPrepared(db, sql<{ term: string }>`select term from search_term where owner_id = ${ownerId} and term % ${word} order by similarity(term, ${word}) desc limit 200`);
+    return rows.map((r) => r.term);
   }
   const first = word[0]!;
   const next = String.fromCodePoint(first.codePointAt(0)! + 1);
