@@ -1,14 +1,36 @@
 /**
- * Child process of the import_rss scenario: opens the bench database as the CLI would, imports one
- * file for the bench owner, and reports its own peak RSS (the whole process: Node, the app, the import).
+ * Child process of the import scenarios: opens the bench database as the CLI would, imports one file
+ * for the bench owner (timing `importFile` from start to end: wall, CPU of the process and of its main
+ * thread), and reports its own peak RSS (the whole process: Node, the app, the import). With `undo` it
+ * then undoes the import itself and times that too.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { openDatabase } from '../src/server/db/database';
 import { loadConfig } from '../src/server/config';
 import { createServices } from '../src/server/services';
 import { toActor } from '../src/server/domains/account/account.service';
 
-const [path, email] = process.argv.slice(2) as [string, string];
+const [path, email, mode] = process.argv.slice(2) as [string, string, string | undefined];
+
+/** What the worker sends its parent. */
+export interface ImportWorkerMessage {
+  id: string;
+  rows: number;
+  new: number;
+  merged: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  seconds: number;
+  cpuSeconds: number;
+  /** Undefined where /proc cannot say. */
+  mainThreadCpuSeconds?: number;
+  peakRssMb: number;
+  baselineRssMb: number;
+  /** With `undo` only. */
+  undoSeconds?: number;
+}
 
 /**
  * This process's own peak RSS in MB. Linux's getrusage maxRSS (process.resourceUsage) carries over
@@ -24,19 +46,56 @@ function peakRss(): number {
   }
   return process.resourceUsage().maxRSS / 1024; // kilobytes
 }
+
+/** CPU seconds of the main thread (where the import runs; the rest of the process's is mostly the garbage collector's helpers). */
+function mainThreadCpu(): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 try {
   const config = loadConfig(process.env);
   const database = await openDatabase(config);
   const services = await createServices({ database, config });
   const user = await services.account.findUser(email);
   if (!user) throw new Error(`no user ${email}`);
+  const actor = toActor(user, 'cli');
   const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
   const started = performance.now();
-  const result = await services.imports.importFile(toActor(user, 'cli'), path, {}, 'big.vcf');
+  const cpu = process.cpuUsage();
+  const mainBefore = mainThreadCpu();
+  const result = await services.imports.importFile(actor, path, {}, basename(path));
   const seconds = (performance.now() - started) / 1000;
+  const { user: userCpu, system } = process.cpuUsage(cpu);
+  const mainAfter = mainThreadCpu();
   const peakRssMb = peakRss();
+  let undoSeconds: number | undefined;
+  if (mode === 'undo') {
+    const undoStarted = performance.now();
+    await services.imports.undo(actor, result.id);
+    undoSeconds = (performance.now() - undoStarted) / 1000;
+  }
   await database.close();
-  process.send!({ id: result.id, rows: result.rows, new: result.new, seconds, peakRssMb, baselineRssMb });
+  const message: ImportWorkerMessage = {
+    id: result.id,
+    rows: result.rows,
+    new: result.new,
+    merged: result.merged,
+    unchanged: result.unchanged,
+    skipped: result.skipped,
+    failed: result.failed,
+    seconds,
+    cpuSeconds: (userCpu + system) / 1e6,
+    ...(mainBefore !== undefined && mainAfter !== undefined && { mainThreadCpuSeconds: mainAfter - mainBefore }),
+    peakRssMb,
+    baselineRssMb,
+    ...(undoSeconds !== undefined && { undoSeconds }),
+  };
+  process.send!(message);
 } catch (error) {
   process.send!({ error: (error as Error).stack ?? String(error) });
 }
