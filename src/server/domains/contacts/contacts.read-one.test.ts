@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock';
 import { defaultSettings } from '../relationships/settings';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { Contact } from '../../../contracts/contacts';
+import { pickerOf } from '../../platform/trusted-serializer';
 import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
 import * as repo from './contacts.repository';
-import { compareBinary, readContact } from './contacts.read-one';
+import { compareBinary, readContact, readContactBodyParts } from './contacts.read-one';
 import { toContactDto } from './contacts.service';
 
 describe('compareBinary', () => {
@@ -67,6 +70,51 @@ describe.each(dialects)('reading one contact on %s', (dialect) => {
     expect(ada.strength.score).toBeGreaterThan(0);
   });
 
+  it('answers GET /contacts/{id} with the bytes the DTO path writes, for every shape of contact', async () => {
+    // Strings chosen to trip a body built as text: JSON escapes, the placeholders' own spelling,
+    // non-ASCII and astral characters (tag order), characters JSON.stringify escapes and those it does not.
+    const tricky = ['a,"tags":0,"b', ',"emails":0,"phones":0,"socialProfiles":0,', 'x","strength":0,"y', 'back\\slash \\"q\\"', 'tab\tnew\nline\r\b\f\u0001\u001f\u007f', 'line\u2028sep\u2029', 'Zoë 😀 \u{1D538}', '</script><!--', '0'];
+    const bodies: Record<string, unknown>[] = [
+      { name: 'Only A Name' },
+      { name: tricky[0], givenName: tricky[1], familyName: tricky[2], pronouns: tricky[3], headline: tricky[4], organization: tricky[5], title: tricky[6], location: tricky[7], timezone: 'Asia/Tokyo', howWeMet: tricky.join(' | '), tags: tricky, emails: ["o'brien+tag@example.com", 'second@example.org'], phones: ['+44 20 7946 0958', '+1 415 555 0100'], socialProfiles: [{ type: 'github', handle: 'a"b' }, { type: 'website', url: 'https://example.com/?q="x"&y=\\' }, { type: 'x', url: 'https://x.com/zoe', handle: 'zoë' }], birthday: '1990-02-28', cadenceDays: 45, circle: 'inner', starred: true },
+      { name: 'Circle Only', circle: 'acquaintance', tags: ['Beta', 'alpha', '\uFB01ne', 'émigré'], birthday: '--07-04' },
+      { name: 'Archived', archived: true, starred: false, cadenceDays: 7 },
+    ];
+    const ids: string[] = [];
+    for (const body of bodies) {
+      const res = await t.call(alice, 'POST', '/contacts', body);
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id);
+    }
+    await t.call(alice, 'POST', '/interactions', { kind: 'call', summary: 'Caught up', contactIds: [ids[1], ids[2]], occurredAt: '2026-06-01T10:00:00Z', initiatedBy: 'them' });
+    await t.call(alice, 'POST', '/interactions', { kind: 'meeting', summary: 'Coffee', contactIds: [ids[1]], occurredAt: '2025-12-01T10:00:00Z', initiatedBy: 'me' });
+    await t.call(alice, 'POST', '/interactions', { kind: 'social', summary: 'Party', contactIds: [ids[3]], occurredAt: '2026-06-14T10:00:00Z' });
+    // Lists as another writer might have stored them: spaces, escapes JSON.stringify would not write,
+    // social profile keys in another order and one the contract does not have.
+    const odd = (await t.call(alice, 'POST', '/contacts', { name: 'Stored Oddly' })).json().id as string;
+    await t.database.db
+      .updateTable('contact')
+      .set({ emails: '[ "\\u00e9@example.com" ]', phones: '[]', social_profiles: '[{"handle":"h","extra":1,"type":"github","url":null}]' })
+      .where('id', '=', odd)
+      .execute();
+    ids.push(odd);
+
+    const pick = pickerOf(Contact);
+    const checked = serializerCompiler({ schema: Contact, method: 'GET', url: '/contacts/:id', httpStatus: '200' });
+    for (const id of ids) {
+      const dto = await t.app.services.contacts.get(alice.actor, id);
+      const expected = JSON.stringify(pick(dto));
+      const res = await t.call(alice, 'GET', `/contacts/${id}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.body).toBe(expected);
+      expect(res.body).toBe(checked(dto));
+    }
+    // The fast path ran where it can (SQLite), and not where it cannot.
+    expect(readContactBodyParts(t.database.db, alice.userId, ids[0]!) === null).toBe(dialect !== 'sqlite');
+    expect(readContactBodyParts(t.database.db, bob.userId, ids[0]!)).toBe(dialect === 'sqlite' ? undefined : null);
+  });
+
   it("answers undefined for a missing contact and for someone else's", async () => {
     const mine = (await t.call(alice, 'POST', '/contacts', { name: 'Mine' })).json();
     expect(await readContact(t.database.db, dialect, bob.userId, mine.id)).toBeUndefined();
@@ -94,6 +142,8 @@ describe('reading one contact on the SQLite handle itself', () => {
       db.transaction().execute(async (trx) => {
         await trx.updateTable('contact').set({ name: 'Uncommitted Name' }).where('id', '=', id).execute();
         read = readContact(db, 'sqlite', alice.userId, id);
+        // The body built as text is not read on the handle either: the route takes the path above.
+        expect(readContactBodyParts(db, alice.userId, id)).toBeNull();
         await new Promise((resolve) => setTimeout(resolve, 20));
         throw new Error('roll back');
       }),

@@ -19,7 +19,7 @@ import {
   throwIfProblems,
 } from './contacts.normalize';
 import * as repo from './contacts.repository';
-import { readContact, type ContactReadRow } from './contacts.read-one';
+import { contactBodyText, readContact, readContactBodyParts, type ContactReadRow } from './contacts.read-one';
 
 /** What a contact's strength is computed from besides its row: the time and the account's settings. */
 export interface StrengthContext {
@@ -60,7 +60,10 @@ export function toContactDto(row: repo.ContactRow | ContactReadRow, tags: string
 }
 
 /** Computed at read time from stored aggregates (no query): time passing changes it. */
-export function strengthOfContact(row: repo.ContactRow | ContactReadRow, { now, settings }: StrengthContext) {
+export function strengthOfContact(
+  row: Pick<ContactReadRow, 'last_meaningful_at' | 'first_interaction_at' | 'last_interaction_at' | 'rel_them' | 'rel_me' | 'rel_months' | 'cadence_days' | 'circle'>,
+  { now, settings }: StrengthContext,
+) {
   return strengthOf(
     {
       lastMeaningfulAt: row.last_meaningful_at ?? null,
@@ -118,6 +121,18 @@ export function contactService(deps: Deps) {
     return toContactDto(row, row.tags, { now: clock.now(), settings });
   }
 
+  /**
+   * GET /contacts/{id}'s 200 body: on SQLite already as the contract's JSON text (contacts.read-one.ts
+   * builds it with the statement), else the DTO for the route to serialize.
+   */
+  async function getBody(actor: Actor, id: string): Promise<string | ContactDto> {
+    const parts = readContactBodyParts(db, actor.userId, id);
+    if (parts === null) return get(actor, id);
+    if (parts === undefined) throw notFound('Contact');
+    const settings = await cachedSettings(db, actor.userId);
+    return contactBodyText(parts, strengthOfContact(parts.inputs, { now: clock.now(), settings }));
+  }
+
   /** Validates and normalizes the fields shared by create and update; collects every problem at once. */
   function normalize(input: ContactUpdateInput) {
     const problems: FieldProblem[] = [];
@@ -141,6 +156,7 @@ export function contactService(deps: Deps) {
 
   return {
     get,
+    getBody,
 
     async create(actor: Actor, input: ContactCreateInput): Promise<ContactDto> {
       const { emails = [], phones = [], socialProfiles = [] } = normalize(input);
