@@ -10,6 +10,7 @@ import { openDatabase } from '../src/server/db/database';
 import { loadConfig } from '../src/server/config';
 import { createServices } from '../src/server/services';
 import { toActor } from '../src/server/domains/account/account.service';
+import { mainThreadCpuSeconds } from './cpu-time';
 
 const [path, email, mode] = process.argv.slice(2) as [string, string, string | undefined];
 
@@ -47,16 +48,6 @@ function peakRss(): number {
   return process.resourceUsage().maxRSS / 1024; // kilobytes
 }
 
-/** CPU seconds of the main thread (where the import runs; the rest of the process's is mostly the garbage collector's helpers). */
-function mainThreadCpu(): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 try {
   const config = loadConfig(process.env);
   const database = await openDatabase(config);
@@ -67,11 +58,11 @@ try {
   const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const mainBefore = mainThreadCpu();
+  const mainBefore = mainThreadCpuSeconds();
   const result = await services.imports.importFile(actor, path, {}, basename(path));
   const seconds = (performance.now() - started) / 1000;
   const { user: userCpu, system } = process.cpuUsage(cpu);
-  const mainAfter = mainThreadCpu();
+  const mainAfter = mainThreadCpuSeconds();
   const peakRssMb = peakRss();
   let undoSeconds: number | undefined;
   if (mode === 'undo') {

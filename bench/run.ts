@@ -9,7 +9,7 @@
  * With --json: one JSON object per line on stdout; progress goes to stderr.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,7 @@ import type { Actor } from '../src/server/platform/context';
 import { createServices, type Services } from '../src/server/services';
 import { newId } from '../src/server/platform/ids';
 import { bulkLoad, type BulkLoadResult } from './bulk-load';
+import { mainThreadCpuSeconds } from './cpu-time';
 import { createRandom, generate, REFERENCE_SIZE, type BenchData, type Random } from './generate';
 import type { ParentMessage, ServerMessage } from './http-server';
 import { searchQueries } from './search-queries';
@@ -203,16 +204,6 @@ async function openBenchDatabase(dialect: Dialect): Promise<BenchDatabase> {
 
 // ---------------------------------------------------------------------------------------------
 // Timing
-
-/** CPU seconds the main thread has used (Linux /proc; undefined elsewhere). */
-function mainThreadCpuSeconds(): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
