@@ -32,8 +32,12 @@ interface PendingMerge {
   line: number;
 }
 
-/** What an undo needs of a merged contact: the columns an import changes. */
-const pick = (row: repo.MergedValues): repo.MergedValues => Object.fromEntries(repo.mergedColumns.map((c) => [c, row[c]])) as repo.MergedValues;
+/** What an undo needs of a merged contact: the columns an import changes (in mergedColumns' order; built without an entry array per column, 15,000 times for the bench's file). */
+function pick(row: repo.MergedValues): repo.MergedValues {
+  const out: Record<string, unknown> = {};
+  for (const c of repo.mergedColumns) out[c] = row[c];
+  return out as repo.MergedValues;
+}
 /**
  * A map keyed by two strings, held as a map of maps: the match index has ~100,000 entries, and a
  * joined key would be a new string to build and hash for every entry and every lookup.
