@@ -77,26 +77,27 @@ function writeSearchDoc(db: Database.Database, job: WorkerJob, count: number): v
   const ids = refIds.split('\u0000');
   if (ids.length !== count) throw new Error(`bulk-load worker: ${ids.length} ref ids for ${count} documents`);
   db.exec(createSql);
-  const values = (n: number) => Array.from({ length: n }, () => '(?, ?, ?, ?)').join(', ');
-  const many = db.prepare(`insert into search_doc (id, owner_id, kind, ref_id) values ${values(PER_STATEMENT)}`);
-  const one = db.prepare(`insert into search_doc (id, owner_id, kind, ref_id) values ${values(1)}`);
-  const args: unknown[] = new Array(PER_STATEMENT * 4);
+  // The owner and the kind are the same for a whole run of documents: they are written into the
+  // statement, and only the id and the ref id are bound (a string bound a million times costs more
+  // than the row's insert).
+  const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
+  const args: unknown[] = new Array(PER_STATEMENT * 2);
   const first = job.fts!.firstRowid;
   db.transaction(() => {
     let doc = 0;
     for (const [kind, n] of job.kindRuns) {
+      const values = (rows: number) => Array.from({ length: rows }, () => `(?, ${sqlText(ownerId)}, ${sqlText(kind)}, ?)`).join(', ');
+      const many = db.prepare(`insert into search_doc (id, owner_id, kind, ref_id) values ${values(PER_STATEMENT)}`);
+      const one = db.prepare(`insert into search_doc (id, owner_id, kind, ref_id) values ${values(1)}`);
       const end = doc + n;
       for (; doc + PER_STATEMENT <= end; doc += PER_STATEMENT) {
         for (let j = 0; j < PER_STATEMENT; j++) {
-          const o = j * 4;
-          args[o] = first + doc + j;
-          args[o + 1] = ownerId;
-          args[o + 2] = kind;
-          args[o + 3] = ids[doc + j];
+          args[2 * j] = first + doc + j;
+          args[2 * j + 1] = ids[doc + j];
         }
         many.run(args);
       }
-      for (; doc < end; doc++) one.run(first + doc, ownerId, kind, ids[doc]);
+      for (; doc < end; doc++) one.run(first + doc, ids[doc]);
     }
   })();
 }
