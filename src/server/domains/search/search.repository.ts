@@ -4,7 +4,7 @@ import { batchInsert } from '../../db/batch-insert';
 import { runPrepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import type { SearchType } from '../../../contracts/search';
-import { tsvectorText, vocabulary } from './search.text';
+import { addVocabulary, tsvectorText } from './search.text';
 import { ftsTables } from '../../db/migrations/0006-perf-indexes';
 
 /**
@@ -113,12 +113,13 @@ export async function upsertDocs(db: Kysely<DB>, dialect: Dialect, docs: SearchD
       }
     }
   }
-  const terms = docs.flatMap((doc) => vocabulary(`${doc.title} ${doc.body}`));
+  // One set of the words not yet written, filled as the documents are read (an import's 30,000
+  // documents made an array and a set per document, then the flat list of every word and a set of it).
   const written = options.terms;
-  if (!written) return addTerms(db, docs[0]!.ownerId, terms);
-  const fresh = [...new Set(terms)].filter((t) => !written.has(t));
-  await addTerms(db, docs[0]!.ownerId, fresh);
-  for (const t of fresh) written.add(t);
+  const fresh = new Set<string>();
+  for (const doc of docs) addVocabulary(`${doc.title} ${doc.body}`, fresh, written);
+  await addTerms(db, docs[0]!.ownerId, [...fresh]);
+  if (written) for (const t of fresh) written.add(t);
 }
 
 export async function addTerms(db: Kysely<DB>, ownerId: string, terms: string[]): Promise<void> {

@@ -18,7 +18,14 @@ export function tsvectorText(text: string): string {
 
 /** Distinct words worth remembering in the vocabulary (used to correct typos in queries). */
 export function vocabulary(text: string): string[] {
-  return [...new Set(words(text).filter((w) => w.length >= 3 && w.length <= 40))];
+  const terms = new Set<string>();
+  addVocabulary(text, terms);
+  return [...terms];
+}
+
+/** Adds the vocabulary words of `text` to `into` (in order of first occurrence), except those in `skip`. */
+export function addVocabulary(text: string, into: Set<string>, skip?: ReadonlySet<string>): void {
+  for (const w of words(text)) if (w.length >= 3 && w.length <= 40 && !skip?.has(w)) into.add(w);
 }
 
 /**
