@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import { dialectOf } from './dialect';
+import { prepareOnPostgres } from './prepared';
 
 /**
  * Statements on hot paths built and compiled once per dialect: building a Kysely query (a union of
@@ -32,13 +33,23 @@ const slotNames = new WeakMap<CompiledQuery, (string | undefined)[]>();
 /**
  * Runs the statement `key` (built by `build` the first time, per dialect) with the slots filled from
  * `values`. The key must name one query shape: a builder that varies with its input needs one key per shape.
+ * `prepare` makes it a named prepared statement on PostgreSQL.
  */
-export async function runCompiled<R>(db: Kysely<any>, key: string, build: () => Compilable<R>, values: Record<string, unknown>): Promise<R[]> {
+export async function runCompiled<R>(
+  db: Kysely<any>,
+  key: string,
+  build: () => Compilable<R>,
+  values: Record<string, unknown>,
+  options: { prepare?: boolean } = {},
+): Promise<R[]> {
   const query = compileOnce(db, key, () => build().compile());
   let names = slotNames.get(query);
   if (!names) {
     names = query.parameters.map((p) => (typeof p === 'string' && p.startsWith('\u0000') ? p.slice(1) : undefined));
     slotNames.set(query, names);
+    // Planned once per PostgreSQL connection (db/prepared.ts): only for a statement whose plan does
+    // not depend on the values.
+    if (options.prepare && dialectOf(db) === 'postgres') prepareOnPostgres(query.sql);
   }
   const parameters = names.map((name, i) => {
     if (name === undefined) return query.parameters[i];

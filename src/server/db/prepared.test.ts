@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCompiled, slot } from './compiled-once';
 import { prepareOnPostgres } from './prepared';
 import { createTestDatabase, type TestDatabase } from './test-helpers';
 
@@ -23,6 +24,14 @@ describe('prepared statements on PostgreSQL', () => {
     expect(await read(2)).toEqual([{ id: 2, name: 'two' }]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like 'select * from prepared_probe%'`.execute(database.db);
     expect(rows[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('prepares a statement compiled once when runCompiled is asked to', async () => {
+    const build = () => database.db.selectFrom('prepared_probe' as never).select('name' as never).where('id' as never, '=', slot('id') as never);
+    expect(await runCompiled(database.db, 'prepared.probe.name', build as never, { id: 2 }, { prepare: true })).toEqual([{ name: 'two' }]);
+    expect(await runCompiled(database.db, 'prepared.probe.name', build as never, { id: 1 }, { prepare: true })).toEqual([{ name: 'one' }]);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like 'select "name" from "prepared_probe"%'`.execute(database.db);
+    expect(rows[0]!.n).toBe(1);
   });
 
   it('still answers after a migration changed the columns the prepared statement returns', async () => {

@@ -74,11 +74,14 @@ export function tagNamesOf(row: ContactRow): string[] | undefined {
   return names === undefined ? undefined : typeof names === 'string' ? (JSON.parse(names) as string[]) : names;
 }
 
-/** findContact's statement compiled once per dialect and tag option: it runs on every GET /contacts/{id} on PostgreSQL. */
+/**
+ * findContact's statement compiled once per dialect and tag option: it runs on every GET /contacts/{id}
+ * on PostgreSQL, where it is also prepared (a primary-key lookup: the same plan whatever the id).
+ */
 export async function findContact(db: Kysely<DB>, ownerId: string, id: string, options: { withTags?: boolean } = {}): Promise<ContactRow | undefined> {
   const withTags = options.withTags === true;
   const build = () => baseQuery(db, withTags).where('c.id', '=', slot('id')).where('c.owner_id', '=', slot('owner'));
-  const [row] = await runCompiled<ContactRow>(db, `contacts.find.${withTags}`, build as () => Compilable<ContactRow>, { id, owner: ownerId });
+  const [row] = await runCompiled<ContactRow>(db, `contacts.find.${withTags}`, build as () => Compilable<ContactRow>, { id, owner: ownerId }, { prepare: true });
   return row;
 }
 
