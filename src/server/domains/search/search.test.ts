@@ -1,11 +1,44 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
-import { allowedTypos, editDistance, snippetOf, words } from './search.text';
+import { addVocabulary, allowedTypos, editDistance, snippetOf, words } from './search.text';
 import { interactionWalk } from './search.repository';
 
 describe('search text', () => {
   it('folds accents and case into words', () => {
     expect(words('José Müller-Lüdenscheidt, CTO @ Ästhetik')).toEqual(['jose', 'muller', 'ludenscheidt', 'cto', 'asthetik']);
+  });
+  it('adds the same vocabulary words as words() finds, in the same order (ASCII text is scanned directly)', () => {
+    // What addVocabulary did before its ASCII path: every word of 3 to 40 letters not skipped, in order.
+    const reference = (text: string, into: Set<string>, skip: ReadonlySet<string>) => {
+      for (const w of words(text)) if (w.length >= 3 && w.length <= 40 && !skip.has(w)) into.add(w);
+    };
+    const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 _-.@\n\t\x00\x7f!Qz'.split('')), maxLength: 60 });
+    const word = fc.string({ unit: fc.constantFrom(...'abcXYZ019'.split('')), minLength: 1, maxLength: 45 });
+    const text = fc.oneof(
+      ascii,
+      fc.array(fc.oneof(word, ascii), { maxLength: 8 }).map((parts) => parts.join(' ')),
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.constantFrom('José Müller-Lüdenscheidt, CTO @ Ästhetik', 'ﬁnance Ⅻ ①②③ ＡＢＣ', 'İstanbul ΣΊΣΥΦΟΣ straße'),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 5 }), fc.array(word.map((w) => w.toLowerCase()), { maxLength: 5 }), (texts, skipped) => {
+        const skip = new Set(skipped);
+        const expected = new Set<string>();
+        const actual = new Set<string>();
+        for (const t of texts) {
+          reference(t, expected, skip);
+          addVocabulary(t, actual, skip);
+        }
+        expect([...actual]).toEqual([...expected]);
+      }),
+      { numRuns: 3000 },
+    );
+    const long = `${'a'.repeat(40)} ${'b'.repeat(41)} ab abc A1B2C3 ${'x'.repeat(3)}`;
+    const into = new Set<string>();
+    addVocabulary(long, into);
+    expect([...into]).toEqual(['a'.repeat(40), 'abc', 'a1b2c3', 'xxx']);
   });
   it('counts a transposition as one edit and stops past the limit', () => {
     expect(editDistance('jonh', 'john', 1)).toBe(1);
