@@ -46,7 +46,9 @@ async function start(mode: string): Promise<FastifyInstance> {
   const database = await openDatabase(config);
   // The logger `rapport serve` starts with, so the scenario measures what `npm start` serves: at the
   // default level (info) one JSON line per request, written to stdout (which the parent discards).
-  return buildApp({ config, database, logger: serverLogger(config) });
+  const app = await buildApp({ config, database, logger: serverLogger(config) });
+  database.checkpointInBackground?.();
+  return app;
 }
 
 try {

@@ -31,6 +31,8 @@ export async function startServer(flags: ConfigFlags = {}, { announce = announce
     throw error;
   }
   const app = await buildApp({ config, database, logger: serverLogger(config) });
+  // Big commits (imports) no longer stall every request while SQLite checkpoints its WAL.
+  database.checkpointInBackground?.({ onError: (message) => app.log.warn({ error: message }, 'background WAL checkpoint failed') });
 
   try {
     await app.listen({ host: config.host, port: config.port });

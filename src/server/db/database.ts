@@ -16,6 +16,7 @@ import { AppError } from '../platform/errors';
 import type { Dialect } from './dialect';
 import { timestamptzToIso } from './pg-types';
 import { withPreparedStatements } from './prepared';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import type { DB } from './schema';
 
 export interface Database_ {
@@ -23,6 +24,11 @@ export interface Database_ {
   dialect: Dialect;
   /** The raw better-sqlite3 handle (SQLite only): bulk loaders use prepared statements on it. */
   sqlite?: Database.Database;
+  /**
+   * SQLite file databases: WAL checkpoints from now on run on a thread of their own instead of inside
+   * big commits (db/checkpointer.ts; the server turns this on). Does nothing on PostgreSQL and in memory.
+   */
+  checkpointInBackground?(options?: { intervalMs?: number; onError?: (message: string) => void }): void;
   close(): Promise<void>;
 }
 export type { Database_ as RapportDatabase };
@@ -143,11 +149,16 @@ export function createSqliteDatabase(file: string): Database_ {
   const db = new Kysely<DB>({
     dialect: new ImmediateSqliteDialect({ database: sqlite }),
   });
+  let checkpointer: Checkpointer | undefined;
   return {
     db,
     dialect: 'sqlite',
     sqlite,
+    checkpointInBackground(options) {
+      if (!checkpointer && !sqlite.memory) checkpointer = startCheckpointer(sqlite, options);
+    },
     close: async () => {
+      await checkpointer?.stop();
       await db.destroy();
     },
   };
