@@ -213,15 +213,25 @@ async function* parsedRecords(chunks: AsyncIterable<string>, options: { delimite
   pipeline(Readable.from(chunks), parser, (error) => {
     if (error) failure = error;
   });
+  // csv-parse counts a CRLF inside a quoted cell as two lines; each one seen so far is taken off again.
+  let doubled = 0;
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      doubled += crlfCount(item.record);
       if (item.record.every((c) => c.trim() === '')) continue;
-      yield { line: lines + item.info.lines, cells: item.record };
+      yield { line: lines + item.info.lines - doubled, cells: item.record };
     }
   } catch (error) {
-    throw csvProblem(error, lines);
+    throw csvProblem(error, lines - doubled);
   }
-  if (failure) throw csvProblem(failure, lines);
+  if (failure) throw csvProblem(failure, lines - doubled);
+}
+
+/** How many CRLF line ends the cells of a record hold. */
+export function crlfCount(cells: string[]): number {
+  let count = 0;
+  for (const cell of cells) for (let at = cell.indexOf('\r\n'); at !== -1; at = cell.indexOf('\r\n', at + 2)) count++;
+  return count;
 }
 
 function csvProblem(error: unknown, lines = 0): unknown {
