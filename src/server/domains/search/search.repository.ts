@@ -167,7 +167,7 @@ export async function queryDocs(
   // stop at the limit instead of scoring every match of a common word.
   if (dialect === 'postgres') {
     const tsquery = groups.map((g) => `(${[`${g.prefix}:*`, ...g.alternatives].join(' | ')})`).join(' & ');
-    const rows = kind === 'interaction' ? await newestInteractionDocs(db, ownerId, tsquery, limit) : await rankedContacts(db, ownerId, tsquery, limit);
+    const rows = kind === 'interaction' ? await newestInteractionDocs(db, ownerId, tsquery, limit) : (await plannedQuery(ownerId, kind, tsquery, limit).execute(db)).rows;
     return rows.map((r) => ({ kind: r.kind, refId: r.ref_id, title: r.title, body: r.body }));
   }
   // The owner is checked on search_doc, not as an FTS token: bm25 reads the full doclist of every
@@ -186,15 +186,6 @@ export async function queryDocs(
 }
 
 type PgDocRow = { ref_id: string; kind: SearchType; title: string; body: string };
-
-/** Every match, ranked (contacts: they must all be scored anyway, so PostgreSQL reads them from the GIN index). */
-async function rankedContacts(db: Kysely<DB>, ownerId: string, tsquery: string, limit: number): Promise<PgDocRow[]> {
-  const { rows } = await sql<PgDocRow>`
-    select ref_id, kind, title, body from search_doc, to_tsquery('simple', ${tsquery}) as q
-    where owner_id = ${ownerId} and kind = 'contact' and tsv @@ q
-    order by ts_rank(tsv, q) desc, ref_id limit ${limit}`.execute(db);
-  return rows;
-}
 
 /**
  * Every matching interaction from the GIN index, sorted newest first. The materialized CTE keeps
@@ -229,17 +220,20 @@ async function walkNewest(db: Kysely<DB>, ownerId: string, tsquery: string, wind
  */
 export const interactionWalk = { max: 30_000, always: false };
 
-/** The interaction query as PostgreSQL would plan it by itself. */
-function newestMatchesQuery(ownerId: string, tsquery: string, limit: number) {
+/**
+ * The query as PostgreSQL plans it by itself: contacts ranked (all their matches are scored anyway, so
+ * it reads them from the GIN index), interactions newest first (see newestInteractionDocs).
+ */
+function plannedQuery(ownerId: string, kind: SearchType, tsquery: string, limit: number) {
   return sql<PgDocRow>`
     select ref_id, kind, title, body from search_doc, to_tsquery('simple', ${tsquery}) as q
-    where owner_id = ${ownerId} and kind = 'interaction' and tsv @@ q
-    order by ref_id desc limit ${limit}`;
+    where owner_id = ${ownerId} and kind = ${kind} and tsv @@ q
+    order by ${kind === 'contact' ? sql`ts_rank(tsv, q) desc, ref_id` : sql`ref_id desc`} limit ${limit}`;
 }
 
-/** Whether PostgreSQL would answer newestMatchesQuery by walking the primary key backwards (EXPLAIN, planned for these values, not run). */
+/** Whether PostgreSQL would answer the interaction query by walking the primary key backwards (EXPLAIN, planned for these values, not run). */
 async function plannerWalks(db: Kysely<DB>, ownerId: string, tsquery: string, limit: number): Promise<boolean> {
-  const { rows } = await sql<Record<string, unknown>>`explain (format json) ${newestMatchesQuery(ownerId, tsquery, limit)}`.execute(db);
+  const { rows } = await sql<Record<string, unknown>>`explain (format json) ${plannedQuery(ownerId, 'interaction', tsquery, limit)}`.execute(db);
   return JSON.stringify(rows[0] ?? {}).includes('"Scan Direction":"Backward"');
 }
 
@@ -256,7 +250,7 @@ async function plannerWalks(db: Kysely<DB>, ownerId: string, tsquery: string, li
  * the newest matches overall.
  */
 async function newestInteractionDocs(db: Kysely<DB>, ownerId: string, tsquery: string, limit: number): Promise<PgDocRow[]> {
-  if (!interactionWalk.always && !(await plannerWalks(db, ownerId, tsquery, limit))) return (await newestMatchesQuery(ownerId, tsquery, limit).execute(db)).rows;
+  if (!interactionWalk.always && !(await plannerWalks(db, ownerId, tsquery, limit))) return (await plannedQuery(ownerId, 'interaction', tsquery, limit).execute(db)).rows;
   const newest = await walkNewest(db, ownerId, tsquery, interactionWalk.max, limit);
   return newest.length >= limit ? newest : allInteractionMatches(db, ownerId, tsquery, limit);
 }
