@@ -37,7 +37,6 @@ parentPort.on('message', (message) => {
   db.close();
   parentPort.close();
 });
-parentPort.postMessage({ ready: true });
 `;
 
 const AUTOCHECKPOINT_PAGES = 1000;
