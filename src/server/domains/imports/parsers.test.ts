@@ -19,6 +19,9 @@ async function rowsOf(buf: Buffer, options: Partial<OpenOptions> = {}) {
   for await (const row of opened.rows) rows.push(row);
   return { opened, rows, contacts: rows.flatMap((r) => (r.kind === 'contact' ? [{ line: r.line, ...r.contact }] : [])) };
 }
+/** A calendar file of these events (each its lines between BEGIN:VEVENT and END:VEVENT); the first event starts on line 4. */
+const calendar = (...events: string[][]) =>
+  Buffer.from(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...events.flatMap((e) => ['BEGIN:VEVENT', ...e, 'END:VEVENT']), 'END:VCALENDAR', ''].join('\r\n'));
 const byName = (contacts: (ContactCandidate & { line: number })[], name: string) => contacts.find((c) => c.name === name);
 
 describe('import parsers', () => {
@@ -155,15 +158,14 @@ describe('import parsers', () => {
   });
 
   it('reports a calendar event whose RRULE cannot be read as a failed row, and reads the rest', async () => {
-    const ics = [
-      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN',
-      // ical.js reads these RRULEs only when the series is expanded.
-      'BEGIN:VEVENT', 'UID:bad', 'DTSTART:20260105T090000Z', 'DTEND:20260105T093000Z', 'RRULE:FREQ=WEEKLY;UNTIL=abc', 'SUMMARY:Broken series', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:nofreq', 'DTSTART:20260105T090000Z', 'RRULE:COUNT=2', 'SUMMARY:No frequency', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:ok', 'DTSTART:20260210T090000Z', 'DTEND:20260210T093000Z', 'SUMMARY:Coffee with Ada', 'ATTENDEE;CN=Ada:mailto:ada@example.com', 'END:VEVENT',
-      'END:VCALENDAR', '',
-    ].join('\r\n');
-    const { rows } = await rowsOf(Buffer.from(ics));
+    const { rows } = await rowsOf(
+      calendar(
+        // ical.js reads these RRULEs only when the series is expanded.
+        ['UID:bad', 'DTSTART:20260105T090000Z', 'DTEND:20260105T093000Z', 'RRULE:FREQ=WEEKLY;UNTIL=abc', 'SUMMARY:Broken series'],
+        ['UID:nofreq', 'DTSTART:20260105T090000Z', 'RRULE:COUNT=2', 'SUMMARY:No frequency'],
+        ['UID:ok', 'DTSTART:20260210T090000Z', 'DTEND:20260210T093000Z', 'SUMMARY:Coffee with Ada', 'ATTENDEE;CN=Ada:mailto:ada@example.com'],
+      ),
+    );
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({ line: 4, kind: 'failed', reason: 'event cannot be read: Could not extract integer from "abc-"' });
     expect(rows[1]).toMatchObject({ line: 11, kind: 'failed' });
@@ -172,15 +174,14 @@ describe('import parsers', () => {
   });
 
   it('reports a series whose moved occurrence has an unreadable RECURRENCE-ID as a failed row; exceptions stay with their own UID', async () => {
-    const ics = [
-      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN',
-      'BEGIN:VEVENT', 'UID:weekly', 'DTSTART:20260105T090000Z', 'DTEND:20260105T093000Z', 'RRULE:FREQ=WEEKLY;COUNT=2', 'SUMMARY:Weekly sync', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:weekly', 'RECURRENCE-ID:"20260112T090000Z', 'DTSTART:20260112T140000Z', 'SUMMARY:Weekly sync (moved)', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:daily', 'DTSTART:20260105T080000Z', 'DTEND:20260105T081500Z', 'RRULE:FREQ=DAILY;COUNT=2', 'SUMMARY:Stand-up', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:daily', 'RECURRENCE-ID:20260106T080000Z', 'DTSTART:20260106T100000Z', 'DTEND:20260106T101500Z', 'SUMMARY:Stand-up (late)', 'END:VEVENT',
-      'END:VCALENDAR', '',
-    ].join('\r\n');
-    const { rows } = await rowsOf(Buffer.from(ics));
+    const { rows } = await rowsOf(
+      calendar(
+        ['UID:weekly', 'DTSTART:20260105T090000Z', 'DTEND:20260105T093000Z', 'RRULE:FREQ=WEEKLY;COUNT=2', 'SUMMARY:Weekly sync'],
+        ['UID:weekly', 'RECURRENCE-ID:"20260112T090000Z', 'DTSTART:20260112T140000Z', 'SUMMARY:Weekly sync (moved)'],
+        ['UID:daily', 'DTSTART:20260105T080000Z', 'DTEND:20260105T081500Z', 'RRULE:FREQ=DAILY;COUNT=2', 'SUMMARY:Stand-up'],
+        ['UID:daily', 'RECURRENCE-ID:20260106T080000Z', 'DTSTART:20260106T100000Z', 'DTEND:20260106T101500Z', 'SUMMARY:Stand-up (late)'],
+      ),
+    );
     expect(rows[0]).toMatchObject({ line: 4, kind: 'failed' });
     expect((rows[0] as { reason: string }).reason).toMatch(/^event cannot be read: Could not extract integer/);
     // The stand-up's moved occurrence is its own, and the weekly's broken one did not reach it.
