@@ -3,7 +3,7 @@
  * rows are people it already has, so dedupe and merging are part of the time), a 10,000-card vCard
  * file, and the peak RSS of a separate process importing a 50 MB vCard file (photos included, as
  * phone exports have them). Each import is undone afterwards so that other scenarios see the same data.
- * Every import runs in a child process (bench/import-worker.ts) that opens the database as the CLI does.
+ * Every import runs in a child process (bench/import-worker.ts) that opens the database as `rapport serve` does.
  */
 import { fork } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -72,7 +72,7 @@ export interface ImportBenchContext {
 type Result = Record<string, unknown> & { scenario: string; db: string; target: string | null; ok: boolean | null };
 
 /**
- * Runs bench/import-worker.ts on `path` in a separate process that opens the database as the CLI does
+ * Runs bench/import-worker.ts on `path` in a separate process that opens the database as `rapport serve` does
  * (with `undo`, the worker undoes the import too and times it).
  */
 async function runWorker(ctx: ImportBenchContext, path: string, undo: boolean): Promise<ImportWorkerMessage> {
@@ -88,7 +88,7 @@ async function runWorker(ctx: ImportBenchContext, path: string, undo: boolean): 
 }
 
 /**
- * The import and its undo run in a child process, as `rapport import` runs them: this process holds
+ * The import and its undo run in a child process, as the server or `rapport import` runs them: this process holds
  * the generated reference data (over 1 GB of heap), and every garbage collection during an import here
  * would also walk that heap, which no CLI or server process has. `seconds` and `cpu_seconds` are
  * taken in the child around `importFile` alone (its start-up, the app's loading, is not counted).
