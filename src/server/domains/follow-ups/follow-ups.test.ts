@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
 import type { Clock } from '../../platform/clock';
+import { listFollowUps } from './follow-ups.repository';
 
 describe.each(dialects)('follow-ups API on %s', (dialect) => {
   let t: TestApp;
@@ -78,5 +80,19 @@ describe.each(dialects)('follow-ups API on %s', (dialect) => {
     const f = (await t.call(alice, 'POST', '/follow-ups', { contactId: c.id, dueOn: '2026-01-01', reason: 'x' })).json();
     await t.call(alice, 'DELETE', `/contacts/${c.id}`);
     expect((await t.call(alice, 'GET', `/follow-ups/${f.id}`)).statusCode).toBe(404);
+  });
+
+  it.runIf(dialect === 'postgres')('runs the list as a prepared statement on PostgreSQL, with each call’s values', async () => {
+    const c = (await t.call(alice, 'POST', '/contacts', { name: 'Prepared' })).json();
+    for (const dueOn of ['2026-01-02', '2026-01-03']) await t.call(alice, 'POST', '/follow-ups', { contactId: c.id, dueOn, reason: 'p' });
+    // One pinned connection: prepared statements belong to the connection that prepared them.
+    await t.database.db.connection().execute(async (conn) => {
+      const filter = { ownerId: alice.userId, status: 'due' as const, today: '2026-01-02', contactId: c.id };
+      expect((await listFollowUps(conn, filter, 10)).map((r) => r.due_on)).toEqual(['2026-01-02']);
+      expect((await listFollowUps(conn, { ...filter, today: '2026-01-03' }, 10)).map((r) => r.due_on)).toEqual(['2026-01-02', '2026-01-03']);
+      // Both calls ran the one statement of this shape (page size 10 is in its text; no other test asks for it).
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like '%from "follow_up" as "f"% limit 10'`.execute(conn);
+      expect(rows[0]!.n).toBe(1);
+    });
   });
 });
