@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchData } from './generate';
 import type { ImportWorkerMessage } from './import-worker';
+import { importWorkerBundle } from './server-bundle';
 
 export const importTargets = {
   import_linkedin: { metric: 'seconds', max: 3 },
@@ -78,7 +79,13 @@ type Result = Record<string, unknown> & { scenario: string; db: string; target: 
 async function runWorker(ctx: ImportBenchContext, path: string, undo: boolean): Promise<ImportWorkerMessage> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...ctx.serverEnv, LOG_LEVEL: 'silent' };
   if (!ctx.serverEnv.DATABASE_URL) delete env.DATABASE_URL;
-  const child = fork(new URL('./import-worker.ts', import.meta.url), [path, ctx.actor.email, ...(undo ? ['undo'] : [])], { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // Plain JavaScript (bench/server-bundle.ts), as `rapport import` runs; tsx if bundling fails.
+  const bundle = await importWorkerBundle(ctx.log);
+  const child = fork(bundle ?? new URL('./import-worker.ts', import.meta.url), [path, ctx.actor.email, ...(undo ? ['undo'] : [])], {
+    execArgv: bundle ? [] : ['--import', 'tsx'],
+    env,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const message = await new Promise<ImportWorkerMessage | { error: string }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as never));
     child.once('exit', (code) => reject(new Error(`import worker exited with code ${code}`)));
