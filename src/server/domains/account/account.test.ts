@@ -147,3 +147,35 @@ describe('open sign-up', () => {
     }
   });
 });
+
+describe.each(dialects)('the API token cache on %s', (dialect) => {
+  let t: TestApp;
+  let nowMs = Date.parse('2026-12-07T12:00:00Z');
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { clock: { now: () => new Date(nowMs) } });
+  });
+  afterAll(() => t?.close());
+
+  it('trusts a resolved token for 5 s: a revocation by another process counts after that, and only the exact token hits', async () => {
+    const alice = await t.signUp();
+    const { account } = t.app.services;
+    expect((await account.authenticateToken(alice.token)).userId).toBe(alice.userId);
+    // Another process (the CLI beside the server) deletes the token: this one may answer from its cache for 5 s.
+    await t.database.db.deleteFrom('api_token').where('user_id', '=', alice.userId).execute();
+    expect((await account.authenticateToken(alice.token)).userId).toBe(alice.userId);
+    for (const other of [`${alice.token}x`, alice.token.slice(0, -1), alice.token.toUpperCase()])
+      await expect(account.authenticateToken(other)).rejects.toMatchObject({ code: 'unauthenticated' });
+    nowMs += 5_001;
+    await expect(account.authenticateToken(alice.token)).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('never serves a token from the cache past its expiry', async () => {
+    const bob = await t.signUp();
+    const { account } = t.app.services;
+    const { token, expiresAt } = await account.createToken(bob.actor, { name: 'short', expiresInDays: 1 });
+    nowMs = Date.parse(expiresAt!) - 1_000;
+    expect((await account.authenticateToken(token)).userId).toBe(bob.userId);
+    nowMs += 1_001;
+    await expect(account.authenticateToken(token)).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+});
