@@ -13,6 +13,7 @@ import * as strategies from './migrations/0008-strategies';
 import * as ownerLinksIndex from './migrations/0010-owner-links-index';
 import * as dormantTiesIndex from './migrations/0011-dormant-ties-index';
 import * as calendarFeedIndexes from './migrations/0012-calendar-feed-indexes';
+import * as searchKindIndexes from './migrations/0013-search-kind-indexes';
 import type { DB } from './schema';
 
 /** Every migration, in order. Names are versions: never rename or edit one that has shipped. */
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-owner-links-index': ownerLinksIndex,
   '0011-dormant-ties-index': dormantTiesIndex,
   '0012-calendar-feed-indexes': calendarFeedIndexes,
+  '0013-search-kind-indexes': searchKindIndexes,
 };
 
 /**

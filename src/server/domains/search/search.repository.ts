@@ -222,12 +222,13 @@ export const interactionWalk = { max: 30_000, always: false };
 
 /**
  * The query as PostgreSQL plans it by itself: contacts ranked (all their matches are scored anyway, so
- * it reads them from the GIN index), interactions newest first (see newestInteractionDocs).
+ * it reads them from the GIN index), interactions newest first (see newestInteractionDocs). The kind is
+ * a literal, which lets the planner use that kind's own GIN index (partial, migration 0013).
  */
-function plannedQuery(ownerId: string, kind: SearchType, tsquery: string, limit: number) {
+export function plannedQuery(ownerId: string, kind: SearchType, tsquery: string, limit: number) {
   return sql<PgDocRow>`
     select ref_id, kind, title, body from search_doc, to_tsquery('simple', ${tsquery}) as q
-    where owner_id = ${ownerId} and kind = ${kind} and tsv @@ q
+    where owner_id = ${ownerId} and kind = ${sql.lit(kind)} and tsv @@ q
     order by ${kind === 'contact' ? sql`ts_rank(tsv, q) desc, ref_id` : sql`ref_id desc`} limit ${limit}`;
 }
 

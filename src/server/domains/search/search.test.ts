@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
 import { addVocabulary, allowedTypos, editDistance, snippetOf, words } from './search.text';
-import { interactionWalk } from './search.repository';
+import { sql } from 'kysely';
+import { interactionWalk, plannedQuery } from './search.repository';
 
 describe('search text', () => {
   it('folds accents and case into words', () => {
@@ -150,6 +151,26 @@ describe.each(dialects)('search API on %s', (dialect) => {
     } finally {
       Object.assign(interactionWalk, saved);
     }
+  });
+
+  it.runIf(dialect === 'postgres')('reads each kind’s own full-text index on PostgreSQL', async () => {
+    // The plan shows which GIN index the query can use. On test-sized data the planner would rather read
+    // the table or the owner index, so inside a transaction that is rolled back the owner index is
+    // dropped and only bitmap scans are allowed. One index over both kinds made a contact search read
+    // every interaction matching a word as well (migration 0013).
+    const plans: Record<string, string> = {};
+    const rollback = new Error('rollback');
+    await expect(
+      t.database.db.transaction().execute(async (trx) => {
+        await sql`drop index search_doc_owner_idx`.execute(trx);
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql`set local enable_indexscan = off`.execute(trx);
+        for (const kind of ['contact', 'interaction'] as const)
+          plans[kind] = JSON.stringify((await sql`explain (format json) ${plannedQuery(alice.userId, kind, 'john:*', 20)}`.execute(trx)).rows[0]);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    for (const kind of ['contact', 'interaction']) expect(plans[kind], kind).toContain(`"Index Name":"search_doc_${kind}_tsv_idx"`);
   });
 
   it('follows renames and deletions', async () => {
