@@ -210,10 +210,9 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
   if (typeof log.isLevelEnabled === 'function' && log.isLevelEnabled('info')) {
     const access = accessLogger(app.log);
     app.addHook('onResponse', (request, reply, done) => {
-      access.info(
-        { reqId: request.id, method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
-        'request',
-      );
+      const query = request.url.indexOf('?');
+      const path = query === -1 ? request.url : request.url.slice(0, query);
+      access.info({ reqId: request.id, method: request.method, url: path, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
       done();
     });
   }

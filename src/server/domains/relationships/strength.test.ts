@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interactionKinds, initiators, type InteractionKind } from '../../../contracts/interactions';
 import { kindProfiles } from './kinds';
-import { monthKey, strengthOf, windowMonths, type MonthBuckets, type StrengthAggregates } from './strength';
+import { monthKey, strengthOf, trendOf, windowMonths, type MonthBuckets, type StrengthAggregates } from './strength';
 
 interface Logged {
   kind: InteractionKind;
@@ -125,5 +125,20 @@ describe('relationship strength', () => {
       ...Array.from({ length: 4 }, (_, i) => ({ kind: 'video_call' as const, at: NOW - i * 10 * DAY, initiatedBy: 'them' as const })),
     ];
     expect(strengthOf(aggregate(list, new Date(NOW), 30), new Date(NOW), 30).trend).toBe('rising');
+  });
+
+  it("gives the trend trendOf gives (strengthOf takes its sums from the score's own month lookups)", () => {
+    fc.assert(
+      fc.property(history, cadence, halfLife, fc.integer({ min: 0, max: 400 * DAY }), (list, c, h, later) => {
+        const a = aggregate(list, new Date(NOW), c);
+        const now = new Date(NOW + later);
+        const daysSince = a.lastMeaningfulAt === null ? null : Math.max(0, (now.getTime() - Date.parse(a.lastMeaningfulAt)) / DAY);
+        expect(strengthOf(a, now, h).trend).toBe(trendOf(a, now, daysSince));
+      }),
+      { numRuns: 500 },
+    );
+    // A stored bucket without points counts as none, as in trendOf.
+    const odd = { ...aggregate([], new Date(NOW), null), months: { '2026-06': [null, 0, 0] } } as unknown as StrengthAggregates;
+    expect(strengthOf(odd, new Date(NOW), 30).trend).toBe(trendOf(odd, new Date(NOW), null));
   });
 });

@@ -99,12 +99,19 @@ export function strengthParts(a: StrengthAggregates, now: Date, halfLifeDays: nu
   let points = 0;
   let depth = 0;
   let count = 0;
-  for (const key of window) {
-    const bucket = a.months[key];
+  // The trend's two sums (trendOf) come from the same lookups: its six months are this window's last six.
+  let before = 0;
+  let recent = 0;
+  for (let i = 0; i < window.length; i++) {
+    const bucket = a.months[window[i]!];
     if (!bucket) continue;
     points += bucket[0];
     depth = Math.max(depth, bucket[1]);
     count += bucket[2];
+    if (i >= window.length - 6) {
+      if (i < window.length - 3) before += bucket[0] ?? 0;
+      else recent += bucket[0] ?? 0;
+    }
   }
   const daysSince = a.lastMeaningfulAt === null ? null : Math.max(0, (now.getTime() - Date.parse(a.lastMeaningfulAt)) / DAY);
   const spanDays =
@@ -117,15 +124,18 @@ export function strengthParts(a: StrengthAggregates, now: Date, halfLifeDays: nu
     reciprocity: WEIGHTS.reciprocity * (1 - 2 ** (-Math.min(a.them, a.me) / 2)),
     history: WEIGHTS.history * Math.min(1, Math.log2(1 + spanDays) / Math.log2(366)),
   };
-  return { parts, points, depth, count, daysSince, spanDays, window };
+  return { parts, points, depth, count, daysSince, spanDays, window, before, recent };
 }
 
 /** Rising or fading: the last three months against the three before; overdue ties are fading. */
 export function trendOf(a: StrengthAggregates, now: Date, daysSince: number | null): Trend {
   const window = windowMonths(now, 6);
   const sum = (keys: string[]) => keys.reduce((s, k) => s + (a.months[k]?.[0] ?? 0), 0);
-  const before = sum(window.slice(0, 3));
-  const recent = sum(window.slice(3));
+  return trendFrom(sum(window.slice(0, 3)), sum(window.slice(3)), a, daysSince);
+}
+
+/** trendOf from the points of the three months before the last three and of the last three. */
+function trendFrom(before: number, recent: number, a: StrengthAggregates, daysSince: number | null): Trend {
   if (recent >= before * 1.5 && recent - before >= 2) return 'rising';
   if (before >= recent * 2 && before - recent >= 2) return 'fading';
   if (a.cadenceDays && daysSince !== null && daysSince > a.cadenceDays * 1.5) return 'fading';
@@ -133,9 +143,9 @@ export function trendOf(a: StrengthAggregates, now: Date, daysSince: number | nu
 }
 
 export function strengthOf(a: StrengthAggregates, now: Date, halfLifeDays: number): StrengthDto {
-  const { parts, points, depth, count, daysSince, spanDays } = strengthParts(a, now, halfLifeDays);
+  const { parts, points, depth, count, daysSince, spanDays, before, recent } = strengthParts(a, now, halfLifeDays);
   const score = Math.max(0, Math.min(100, Math.round(parts.frequency + parts.recency + parts.depth + parts.reciprocity + parts.history)));
-  const trend = trendOf(a, now, daysSince);
+  const trend = trendFrom(before, recent, a, daysSince);
   const reason = (factor: StrengthReasonDto['factor'], value: number, text: string): StrengthReasonDto => ({
     factor,
     points: round1(value),
