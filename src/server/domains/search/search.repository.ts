@@ -215,10 +215,11 @@ async function walkNewest(db: Kysely<DB>, ownerId: string, tsquery: string, wind
 }
 
 /**
- * How far the interaction search on PostgreSQL walks before it reads the index instead. Tests make the
- * walk tiny and take it whatever the planner says (on test-sized data it never walks).
+ * How far the interaction search on PostgreSQL walks before it reads the index instead: first the newest
+ * `sample` documents, then, when they promise enough matches, up to `max`. Tests make the walk tiny and
+ * take it whatever the planner says (on test-sized data it never walks).
  */
-export const interactionWalk = { max: 30_000, always: false };
+export const interactionWalk = { sample: 3_000, max: 30_000, always: false };
 
 /**
  * The query as PostgreSQL plans it by itself: contacts ranked (all their matches are scored anyway, so
@@ -243,15 +244,22 @@ async function plannerWalks(db: Kysely<DB>, ownerId: string, tsquery: string, li
  * GIN bitmap scan of every match plus a sort (fast for a rare word) and walking the primary key
  * backwards until `limit` rows match (fast for a word common among interactions), estimating from the
  * statistics of all documents, contacts included. So a word common among contacts and absent from
- * interactions ("engineer": 9,000 contact documents) was walked through all 1,030,000 documents:
- * 0.4–4.5 s for one search. Now, when the planner would walk (asked with EXPLAIN, about 0.3 ms), the
- * walk stops after the newest 30,000 documents (10–30 ms at most; a word as common as the planner
- * thought has its matches long before); if they hold fewer than `limit` matches, the word is not
- * common among interactions after all and the bitmap scan gives the rest. Same answer in every case:
- * the newest matches overall.
+ * interactions ("engineer": 9,000 contact documents; "writer": 1,200) would be walked through all
+ * 1,030,000 documents: 0.4–4.5 s for one search. When the planner would walk (asked with EXPLAIN, about
+ * 0.3 ms), the newest `sample` documents are walked first (1–2 ms): they hold `limit` matches when the
+ * word is common (done), or tell how far a walk must go for them; a walk that would need more than `max`
+ * documents, or finds too few there, leaves it to the bitmap scan. Same answer in every case: the
+ * newest matches overall.
  */
 async function newestInteractionDocs(db: Kysely<DB>, ownerId: string, tsquery: string, limit: number): Promise<PgDocRow[]> {
   if (!interactionWalk.always && !(await plannerWalks(db, ownerId, tsquery, limit))) return (await plannedQuery(ownerId, 'interaction', tsquery, limit).execute(db)).rows;
-  const newest = await walkNewest(db, ownerId, tsquery, interactionWalk.max, limit);
-  return newest.length >= limit ? newest : allInteractionMatches(db, ownerId, tsquery, limit);
+  const { sample, max } = interactionWalk;
+  const newest = await walkNewest(db, ownerId, tsquery, sample, limit);
+  if (newest.length >= limit) return newest;
+  // At the sample's rate of matches, `limit` of them take this many documents.
+  if (newest.length > 0 && (limit * sample) / newest.length <= max) {
+    const further = await walkNewest(db, ownerId, tsquery, max, limit);
+    if (further.length >= limit) return further;
+  }
+  return allInteractionMatches(db, ownerId, tsquery, limit);
 }

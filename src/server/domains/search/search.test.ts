@@ -128,22 +128,25 @@ describe.each(dialects)('search API on %s', (dialect) => {
   });
 
   it('finds the newest matching interactions whether a word is common, sparse or only in old ones', async () => {
-    // PostgreSQL may walk a bounded number of the newest documents and fall back to the index
-    // (search.repository.ts): here the walk is forced and tiny, so both paths run on this small data.
+    // PostgreSQL may walk a sample of the newest documents, then a bounded number, and fall back to the
+    // index (search.repository.ts): here the walk is forced and tiny, so every path runs on this small
+    // data: "gnu" is met in the sample or the longer walk, "owl" once in the sample, "elk" once in the sample
+    // and in the longer walk but twice before them, "emu" and "yak" not in the sample at all. (The service
+    // asks for three times the limit.)
     // Other owners' documents and contacts with the same words are interleaved: the walk must skip them.
     const saved = { ...interactionWalk };
-    Object.assign(interactionWalk, { max: 12, always: true });
+    Object.assign(interactionWalk, { sample: 4, max: 24, always: true });
     try {
       const log = async (user: TestUser, summary: string) =>
         (await t.app.inject({ method: 'POST', url: '/api/v1/interactions', headers: user.auth, payload: { contactIds: [user === alice ? ids.john : ids.bobsJohn], kind: 'call', occurredAt: '2026-03-01T10:00:00Z', summary } })).json().id as string;
       const mine: { id: string; words: string[] }[] = [];
       for (let n = 0; n < 40; n++) {
-        const tagged = ['gnu', ...(n % 5 === 0 ? ['emu'] : []), ...(n < 2 ? ['yak'] : []), ...(n === 39 ? ['owl'] : [])];
+        const tagged = ['gnu', ...(n % 5 === 0 ? ['emu'] : []), ...(n < 2 ? ['yak'] : []), ...(n === 39 ? ['owl'] : []), ...([0, 10, 39].includes(n) ? ['elk'] : [])];
         mine.push({ id: await log(alice, `Call ${tagged.join(' ')} ${n}`), words: tagged });
         if (n % 7 === 0) await log(bob, 'Call gnu emu yak owl');
         if (n % 9 === 0) await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: alice.auth, payload: { name: `Yak Emu ${n}` } });
       }
-      for (const word of ['gnu', 'emu', 'yak', 'owl'])
+      for (const word of ['gnu', 'emu', 'yak', 'owl', 'elk'])
         for (const limit of [1, 2, 5, 20]) {
           const expected = mine.filter((m) => m.words.includes(word)).map((m) => m.id).reverse().slice(0, limit);
           expect((await search(alice, word, `&type=interaction&limit=${limit}`)).map((h) => h.id), `${word} limit ${limit}`).toEqual(expected);
