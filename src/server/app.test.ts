@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, isAppPath, logRedaction } from './app';
@@ -140,6 +142,32 @@ describe('request logs', () => {
       await database.drop();
     }
   });
+});
+
+describe("serverLogger's stdout", () => {
+  /** Lines a child process writes through serverLogger's stream, ending the way `end` says. */
+  function childLines(count: number, end: 'exit' | 'natural' | 'throw' | 'late'): { i: number; msg: string }[] {
+    const code = `
+      const { serverLogger } = await import('./src/server/app.ts');
+      const { default: pino } = await import('pino');
+      const log = pino({ level: 'info' }, serverLogger({ logLevel: 'info', prettyLogs: false }).stream);
+      for (let i = 0; i < ${count}; i++) log.info({ i, text: 'é'.repeat(i % 7) }, 'line');
+      if ('${end}' === 'exit') process.exit(0);
+      if ('${end}' === 'throw') throw new Error('crash');
+      if ('${end}' === 'late') setTimeout(() => log.info({ i: ${count} }, 'late'), 250);`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
+    return result.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  }
+
+  it('writes every line, in order, however the process ends', () => {
+    for (const end of ['exit', 'natural', 'throw'] as const) {
+      const lines = childLines(1000, end);
+      expect([end, lines.length]).toEqual([end, 1000]);
+      expect(lines.every((line, i) => line.i === i && line.msg === 'line')).toBe(true);
+    }
+    // A line after the batches were written (the flush timer's).
+    expect(childLines(10, 'late').map((line) => line.i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  }, 60_000);
 });
 
 describe('the built web app', () => {

@@ -68,27 +68,44 @@ export const logRedaction = { paths: redactedPaths, censor: '[redacted]' };
 
 /** How long a log line may wait in the stdout buffer before it is written. */
 const LOG_FLUSH_MS = 100;
+/** Characters of log lines handed to the destination at once. */
+const LOG_BATCH = 4096;
 
 /**
  * stdout for JSON log lines, written in batches: pino's default destination hands every line to
  * the thread pool as its own write (at the default level that is one per request, about a tenth of
- * a request's CPU). Lines collect up to 4 KiB and are written at the latest LOG_FLUSH_MS later; pino
- * writes what is left synchronously when the process exits (shutdown, crash).
+ * a request's CPU). Lines collect here up to 4 KiB and go to pino's destination as one string, at the
+ * latest LOG_FLUSH_MS later; what is left is written synchronously when the process exits (shutdown,
+ * crash). Collected here rather than by SonicBoom's minLength: SonicBoom appends each line to its
+ * pending string and measures that string's UTF-8 length again, which flattened and walked up to
+ * 4 KiB for every line.
  */
 function batchedStdout() {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  let pending = false;
-  setInterval(() => {
-    if (!pending) return;
-    pending = false;
-    destination.flush();
-  }, LOG_FLUSH_MS).unref();
+  const destination = pino.destination({ dest: 1, sync: false });
+  const closed = () => (destination as unknown as { destroyed: boolean }).destroyed;
+  let lines = '';
+  const handOver = () => {
+    if (lines === '' || closed()) return;
+    destination.write(lines);
+    lines = '';
+  };
+  setInterval(handOver, LOG_FLUSH_MS).unref();
+  // Registered after pino's own exit hook (created with the destination), which flushes only what it was given.
+  process.on('beforeExit', handOver);
+  process.on('exit', () => {
+    handOver();
+    if (!closed()) destination.flushSync();
+  });
   return {
     write(line: string) {
-      pending = true;
-      return destination.write(line);
+      lines += line;
+      if (lines.length >= LOG_BATCH) handOver();
+      return true;
     },
-    flush: (callback?: (error?: Error) => void) => destination.flush(callback),
+    flush(callback?: (error?: Error) => void) {
+      handOver();
+      destination.flush(callback);
+    },
   };
 }
 
