@@ -66,9 +66,16 @@ export function emptyCandidate(): ContactCandidate {
   };
 }
 
-/** Trims; empty becomes null. */
+/** Whitespace that clean() changes: a run of two or more, or one that is not a plain space. */
+const unevenSpace = /\s\s|[^\S ]/;
+
+/**
+ * Runs of whitespace become one space; trims; empty becomes null. Most cells have single spaces only,
+ * which the replace would copy into a new, equal string (an import cleans every cell of every row).
+ */
 export const clean = (v: string | null | undefined): string | null => {
-  const t = v?.replace(/\s+/g, ' ').trim();
+  if (v === null || v === undefined) return null;
+  const t = (unevenSpace.test(v) ? v.replace(/\s+/g, ' ') : v).trim();
   return t ? t : null;
 };
 

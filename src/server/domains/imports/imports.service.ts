@@ -238,9 +238,12 @@ export function importService(deps: Deps) {
         await removeSearchDocs(trx, dialect, interactions);
         for (const part of repo.chunks(of('note_created'), 500)) await trx.deleteFrom('note').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
 
-        // Merged contacts back as they were, 500 at a time.
+        // Merged contacts back as they were, 500 at a time. A contact merged by two batches of the file
+        // has a record from each, newest first: the oldest one (the contact before the import) is the
+        // one that counts, in this part as in a later one.
         for (const part of repo.chunks(items.filter((i) => i.kind === 'contact_merged'), 500)) {
-          const befores = part.map((item) => ({ id: item.ref_id, ...(JSON.parse(item.before!) as { row: repo.MergedValues; tagIds: string[]; handles: { kind: string; value: string }[] }) }));
+          const oldest = new Map(part.map((item) => [item.ref_id, item]));
+          const befores = [...oldest.values()].map((item) => ({ id: item.ref_id, ...(JSON.parse(item.before!) as { row: repo.MergedValues; tagIds: string[]; handles: { kind: string; value: string }[] }) }));
           const live = new Set((await trx.selectFrom('contact').select(['id', 'owner_id']).where('id', 'in', befores.map((b) => b.id)).execute()).filter((r) => r.owner_id === ownerId).map((r) => r.id));
           const restore = befores.filter((b) => live.has(b.id));
           if (restore.length === 0) continue;

@@ -97,6 +97,30 @@ describe.each(dialects)('imports on %s', (dialect) => {
     expect((await call(bob, 'GET', '/contacts?q=home')).json().items).toEqual([]);
   });
 
+  it('knows in a later batch the handles an earlier batch of the same file wrote (merged and new contacts), and undo removes them', async () => {
+    const user = await t.signUp();
+    const zed = (await call(user, 'POST', '/contacts', { name: 'Zed Zulu', emails: ['zed@zulu.example'] })).json();
+    const row = (first: string, last: string, url: string, email: string) => `${first},${last},${url},${email},,,20 Oct 2023`;
+    const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+    lines.push(row('Zed', 'Zulu', 'https://www.linkedin.com/in/zed-one', 'zed@zulu.example'));
+    // 499 new people: with the row above, the first batch (500 rows) is written before the rows below are read.
+    for (let i = 0; i < 499; i++) lines.push(row('New', `Person${i}`, `https://www.linkedin.com/in/new-${i}`, `new${i}@batch.example`));
+    lines.push(row('Zed', 'Zulu', 'https://www.linkedin.com/in/zed-one', 'zed@zulu.example')); // nothing new
+    lines.push(row('New', 'Person0', 'https://www.linkedin.com/in/new-0', 'new0@batch.example')); // nothing new (created by this file)
+    lines.push(row('Zed', 'Zulu', 'https://www.linkedin.com/in/zed-two', 'zed@zulu.example')); // a second profile
+    const applied = await imports().applySource(user.actor, text(`${lines.join('\r\n')}\r\n`), {}, 'Connections.csv');
+    expect(applied).toMatchObject({ rows: 503, new: 499, merged: 2, unchanged: 2, skipped: 0, failed: 0 });
+    const handlesOf = async (contactId: string) =>
+      (await t.database.db.selectFrom('contact_handle').select(['kind', 'value']).where('contact_id', '=', contactId).execute()).map((h) => `${h.kind} ${h.value}`).sort();
+    expect(await handlesOf(zed.id)).toEqual(['email zed@zulu.example', 'profile https://www.linkedin.com/in/zed-one', 'profile https://www.linkedin.com/in/zed-two']);
+    expect((await call(user, 'GET', `/contacts/${zed.id}`)).json().socialProfiles.map((p: { url: string }) => p.url)).toEqual(['https://www.linkedin.com/in/zed-one', 'https://www.linkedin.com/in/zed-two']);
+
+    await imports().undo(user.actor, applied.id);
+    expect(await handlesOf(zed.id)).toEqual(['email zed@zulu.example']);
+    expect((await call(user, 'GET', `/contacts/${zed.id}`)).json()).toMatchObject({ socialProfiles: [], howWeMet: null });
+    expect(await count('contact', user.userId)).toBe(1);
+  });
+
   it("merges Rapport's own fields (pronouns, time zone, circle, cadence, starred) into a contact that lacks them, and undo puts them back", async () => {
     const user = await t.signUp();
     const existing = (await call(user, 'POST', '/contacts', { name: 'Ada Lovelace', emails: ['ada@example.com'], pronouns: 'she/her' })).json();
