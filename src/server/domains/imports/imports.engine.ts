@@ -117,8 +117,13 @@ function handleBook(indexed: { kind: string; value: string; contact_id: string; 
     },
     /** A contact the import has just written, with these handles (a repeated one is written once). */
     created(contactId: string, written: { kind: string; value: string }[]): void {
+      // Plain loops: 15,000 new contacts of one or two handles each in the bench's file.
       const list: { kind: string; value: string }[] = [];
-      for (const h of written) if (!list.some((x) => x.kind === h.kind && x.value === h.value)) list.push({ kind: h.kind, value: h.value });
+      for (const h of written) {
+        let seen = false;
+        for (const x of list) if (x.kind === h.kind && x.value === h.value) seen = true;
+        if (!seen) list.push({ kind: h.kind, value: h.value });
+      }
       current.set(contactId, list);
     },
   };
