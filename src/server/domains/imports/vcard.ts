@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { clean, emptyCandidate, socialProfileOf, type ContactCandidate, type ImportRow } from './candidate';
-import { linesOf, stringChunks } from './lines';
+import { lineBatchesOf, stringChunks } from './lines';
 
 /**
  * A vCard 2.1 / 3.0 / 4.0 reader, written by hand because no maintained library reads 2.1's
@@ -168,7 +168,7 @@ export async function* readVCards(chunks: AsyncIterable<string> | Iterable<strin
     return null;
   }
 
-  for await (const { text, line } of linesOf(chunks)) {
+  for await (const batch of lineBatchesOf(chunks)) for (const { text, line } of batch) {
     if (logical && logicalParams && isQuotedPrintable(logicalParams) && logical.text.endsWith('=')) {
       // Quoted-printable soft line break: the value goes on in the next line as it is.
       logical.text = logical.text.slice(0, -1) + text;
