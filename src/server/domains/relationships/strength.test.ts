@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interactionKinds, initiators, type InteractionKind } from '../../../contracts/interactions';
 import { kindProfiles } from './kinds';
-import { monthKey, strengthOf, trendOf, windowMonths, type MonthBuckets, type StrengthAggregates } from './strength';
+import { monthKey, strengthOf, trendFrom, windowMonths, type MonthBuckets, type StrengthAggregates } from './strength';
+
+/** The trend from its own six months, looked up apart from the score's (what strengthOf must agree with). */
+function trendOf(a: StrengthAggregates, now: Date, daysSince: number | null) {
+  const window = windowMonths(now, 6);
+  const sum = (keys: string[]) => keys.reduce((s, k) => s + (a.months[k]?.[0] ?? 0), 0);
+  return trendFrom(sum(window.slice(0, 3)), sum(window.slice(3)), a, daysSince);
+}
 
 interface Logged {
   kind: InteractionKind;

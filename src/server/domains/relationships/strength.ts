@@ -99,7 +99,7 @@ export function strengthParts(a: StrengthAggregates, now: Date, halfLifeDays: nu
   let points = 0;
   let depth = 0;
   let count = 0;
-  // The trend's two sums (trendOf) come from the same lookups: its six months are this window's last six.
+  // The trend's two sums (trendFrom) come from the same lookups: its six months are this window's last six.
   let before = 0;
   let recent = 0;
   for (let i = 0; i < window.length; i++) {
@@ -127,15 +127,11 @@ export function strengthParts(a: StrengthAggregates, now: Date, halfLifeDays: nu
   return { parts, points, depth, count, daysSince, spanDays, window, before, recent };
 }
 
-/** Rising or fading: the last three months against the three before; overdue ties are fading. */
-export function trendOf(a: StrengthAggregates, now: Date, daysSince: number | null): Trend {
-  const window = windowMonths(now, 6);
-  const sum = (keys: string[]) => keys.reduce((s, k) => s + (a.months[k]?.[0] ?? 0), 0);
-  return trendFrom(sum(window.slice(0, 3)), sum(window.slice(3)), a, daysSince);
-}
-
-/** trendOf from the points of the three months before the last three and of the last three. */
-function trendFrom(before: number, recent: number, a: StrengthAggregates, daysSince: number | null): Trend {
+/**
+ * Rising or fading, from the points of the three months before the last three (`before`) and of the
+ * last three (`recent`); overdue ties are fading.
+ */
+export function trendFrom(before: number, recent: number, a: StrengthAggregates, daysSince: number | null): Trend {
   if (recent >= before * 1.5 && recent - before >= 2) return 'rising';
   if (before >= recent * 2 && before - recent >= 2) return 'fading';
   if (a.cadenceDays && daysSince !== null && daysSince > a.cadenceDays * 1.5) return 'fading';
