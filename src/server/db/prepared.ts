@@ -1,4 +1,5 @@
-import type { Kysely, RawBuilder } from 'kysely';
+import type { CompiledQuery, Kysely, RawBuilder } from 'kysely';
+import { dialectOf } from './dialect';
 import type { DB } from './schema';
 import type pg from 'pg';
 
@@ -16,12 +17,14 @@ export function prepareOnPostgres(text: string): void {
   if (!names.has(text) && names.size < MAX_PREPARED) names.set(text, `rapport_${names.size + 1}`);
 }
 
-/** Runs a raw statement marked for preparing (on SQLite the mark does nothing: no client reads it). */
-export async function runPrepared<R>(db: Kysely<DB>, query: RawBuilder<R>): Promise<R[]> {
-  const compiled = query.compile(db);
-  prepareOnPostgres(compiled.sql);
+/** Runs a compiled statement, on PostgreSQL as a prepared one (for statements whose plan does not depend on the values). */
+export async function executePrepared<R>(db: Kysely<DB>, compiled: CompiledQuery<R>): Promise<R[]> {
+  if (dialectOf(db) === 'postgres') prepareOnPostgres(compiled.sql);
   return (await db.executeQuery(compiled)).rows;
 }
+
+/** Runs a raw statement, on PostgreSQL as a prepared one. */
+export const runPrepared = <R>(db: Kysely<DB>, query: RawBuilder<R>): Promise<R[]> => executePrepared(db, query.compile(db));
 
 const patched = new WeakSet<pg.PoolClient>();
 

@@ -1,7 +1,7 @@
 import { sql, type Compilable, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { ContactTable, DB } from '../../db/schema';
 import { dialectOf } from '../../db/dialect';
-import { prepareOnPostgres } from '../../db/prepared';
+import { executePrepared, prepareOnPostgres } from '../../db/prepared';
 import { runCompiled, slot } from '../../db/compiled-once';
 
 export type ContactRow = ContactTable & {
@@ -323,8 +323,7 @@ export async function findTagWithSize(db: Kysely<DB>, ownerId: string, name: str
     .where('t.name_key', '=', name.trim().toLowerCase())
     .compile();
   // One row by a unique index whatever the values: planned once per connection on PostgreSQL.
-  if (dialectOf(db) === 'postgres') prepareOnPostgres(compiled.sql);
-  const row = (await db.executeQuery(compiled)).rows[0];
+  const [row] = await executePrepared(db, compiled);
   return row && { id: row.id, size: Number(row.size) };
 }
 

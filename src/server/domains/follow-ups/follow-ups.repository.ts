@@ -1,7 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB, FollowUpTable } from '../../db/schema';
-import { dialectOf } from '../../db/dialect';
-import { prepareOnPostgres } from '../../db/prepared';
+import { executePrepared } from '../../db/prepared';
 
 export type FollowUpRow = FollowUpTable & { contact_name: string };
 export type FollowUpStatus = 'open' | 'due' | 'upcoming' | 'done' | 'all';
@@ -56,7 +55,5 @@ export async function listFollowUps(
   // One index range in the list's own order whatever the values (the page size is a literal): on
   // PostgreSQL planned once per connection instead of on every call, where planning took about as
   // long as running it.
-  const compiled = q.orderBy(col, direction).orderBy('f.id', direction).limit(sql.lit(limit)).compile();
-  if (dialectOf(db) === 'postgres') prepareOnPostgres(compiled.sql);
-  return (await db.executeQuery(compiled)).rows;
+  return executePrepared(db, q.orderBy(col, direction).orderBy('f.id', direction).limit(sql.lit(limit)).compile());
 }
