@@ -81,12 +81,22 @@ function lineStream() {
   return { lines, stream };
 }
 
+/** The app logging at info into a line stream with the server's redaction, on a fresh SQLite database, for `use`. */
+async function withLoggingApp(use: (app: Awaited<ReturnType<typeof buildApp>>, lines: string[]) => Promise<void>, config = testConfig()): Promise<void> {
+  const { lines, stream } = lineStream();
+  const database = await createTestDatabase('sqlite');
+  const app = await buildApp({ config, database, logger: { level: 'info', stream, redact: logRedaction } });
+  try {
+    await use(app, lines);
+  } finally {
+    await app.close();
+    await database.drop();
+  }
+}
+
 describe('request logs', () => {
   it('write one JSON line per request and never passwords, tokens or cookies', async () => {
-    const { lines, stream } = lineStream();
-    const database = await createTestDatabase('sqlite');
-    const app = await buildApp({ config: testConfig({ openSignup: true }), database, logger: { level: 'info', stream, redact: logRedaction } });
-    try {
+    await withLoggingApp(async (app, lines) => {
       const password = 'super secret passphrase';
       const signUp = await app.inject({ method: 'POST', url: '/api/auth/sign-up/email', payload: { email: 'log@example.com', password } });
       const cookie = String(signUp.headers['set-cookie']).split(';')[0]!;
@@ -98,49 +108,34 @@ describe('request logs', () => {
       expect(requestLines[2]).toMatchObject({ method: 'GET', url: '/api/v1/me', status: 200, reqId: expect.any(String) });
       const all = lines.join('\n');
       for (const secret of [password, 'wrong password here', token, cookie.split('=')[1]]) expect(all).not.toContain(secret);
-    } finally {
-      await app.close();
-      await database.drop();
-    }
+    }, testConfig({ openSignup: true }));
   });
 
   it('write the access line with its fixed fields, in this order, without the query string', async () => {
-    const { lines, stream } = lineStream();
-    const database = await createTestDatabase('sqlite');
-    const app = await buildApp({ config: testConfig(), database, logger: { level: 'info', stream, redact: logRedaction } });
-    try {
+    await withLoggingApp(async (app, lines) => {
       await app.inject({ method: 'GET', url: '/healthz?token=abc&password=x', headers: { 'x-request-id': 'trace-1' } });
       expect(lines).toHaveLength(1);
       const line = JSON.parse(lines[0]!);
       expect(Object.keys(line)).toEqual(['level', 'time', 'pid', 'hostname', 'reqId', 'method', 'url', 'status', 'ms', 'msg']);
       expect(line).toMatchObject({ level: 30, pid: process.pid, reqId: 'trace-1', method: 'GET', url: '/healthz', status: 200, msg: 'request' });
       expect(line.ms).toEqual(expect.any(Number));
-    } finally {
-      await app.close();
-      await database.drop();
-    }
+    });
   });
 
   it("redact secrets in every other line: the server's, and a request's (which carries its id)", async () => {
-    const { lines, stream } = lineStream();
-    const database = await createTestDatabase('sqlite');
-    const app = await buildApp({ config: testConfig(), database, logger: { level: 'info', stream, redact: logRedaction } });
-    app.get('/log-test', async (request) => {
-      request.log.warn({ login: { token: 'request-secret' }, user: { password: 'pw-secret' } }, 'request line');
-      request.server.log.warn({ login: { token: 'server-secret' } }, 'server line');
-      return {};
-    });
-    try {
+    await withLoggingApp(async (app, lines) => {
+      app.get('/log-test', async (request) => {
+        request.log.warn({ login: { token: 'request-secret' }, user: { password: 'pw-secret' } }, 'request line');
+        request.server.log.warn({ login: { token: 'server-secret' } }, 'server line');
+        return {};
+      });
       await app.inject({ method: 'GET', url: '/log-test', headers: { 'x-request-id': 'trace-2' } });
       const byMessage = Object.fromEntries(lines.map((l) => JSON.parse(l)).map((l) => [l.msg, l]));
       expect(byMessage['request line']).toMatchObject({ reqId: 'trace-2', login: { token: '[redacted]' }, user: { password: '[redacted]' } });
       expect(byMessage['server line']).toMatchObject({ login: { token: '[redacted]' } });
       expect(byMessage.request).toMatchObject({ reqId: 'trace-2', url: '/log-test' });
       for (const secret of ['request-secret', 'pw-secret', 'server-secret']) expect(lines.join('\n')).not.toContain(secret);
-    } finally {
-      await app.close();
-      await database.drop();
-    }
+    });
   });
 });
 
