@@ -527,16 +527,19 @@ async function httpGetContact(ctx: Context): Promise<Result> {
     await baselineServer.stop();
     await appServer?.stop();
   }
-  const combined = (list: Awaited<ReturnType<typeof load>>[]) => ({
-    rps: round(list.reduce((sum, r) => sum + r.requests, 0) / (slice * list.length), 0),
-    requests: list.reduce((sum, r) => sum + r.requests, 0),
-    // The median slice's p50 and the worst slice's p99.
-    latency_p50_ms: [...list.map((r) => r.latency_p50_ms)].sort((a, b) => a - b)[Math.floor(list.length / 2)]!,
-    latency_p99_ms: Math.max(...list.map((r) => r.latency_p99_ms)),
-    non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
-    errors: list.reduce((sum, r) => sum + r.errors, 0),
-    slices_rps: list.map((r) => round(r.requests / slice, 0)),
-  });
+  const combined = (list: Awaited<ReturnType<typeof load>>[]) => {
+    const requests = list.reduce((sum, r) => sum + r.requests, 0);
+    return {
+      rps: round(requests / (slice * list.length), 0),
+      requests,
+      // The median slice's p50 and the worst slice's p99.
+      latency_p50_ms: list.map((r) => r.latency_p50_ms).sort((a, b) => a - b)[Math.floor(list.length / 2)]!,
+      latency_p99_ms: Math.max(...list.map((r) => r.latency_p99_ms)),
+      non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
+      errors: list.reduce((sum, r) => sum + r.errors, 0),
+      slices_rps: list.map((r) => round(r.requests / slice, 0)),
+    };
+  };
   const baseline = combined(runs.baseline);
   const app = combined(runs.app);
   const ratio = round(app.rps / baseline.rps, 3);
