@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { RapportDatabase } from './db/database';
 import type { Clock } from './platform/clock';
 import { newId } from './platform/ids';
+import { batchResponses } from './platform/response-batching';
 import { addSecurityHeaders } from './platform/security-headers';
 import { sendProblem, toAppError } from './platform/problem';
 import { AppError } from './platform/errors';
@@ -233,6 +234,8 @@ export async function buildApp({ config, database, clock, logger = false }: AppO
       done();
     });
   }
+  // Answers leave together once per event-loop turn (platform/response-batching.ts).
+  batchResponses(app);
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
