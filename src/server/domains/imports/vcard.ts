@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { clean, emptyCandidate, socialProfileOf, type ContactCandidate, type ImportRow } from './candidate';
-import { lineBatchesOf, stringChunks } from './lines';
+import { lineSplitter, stringChunks } from './lines';
 
 /**
  * A vCard 2.1 / 3.0 / 4.0 reader, written by hand because no maintained library reads 2.1's
@@ -84,10 +84,12 @@ const MAX_HEADS = 512;
 function parseHead(head: string): Head {
   let parsed = heads.get(head);
   if (!parsed) {
-    parsed = readHead(head);
+    // Read from a copy, and kept under it: the text is a slice of the line (and of its decoded chunk),
+    // and the head's parts (a long parameter value) would be slices of it too.
+    const own = detached(head);
+    parsed = readHead(own);
     if (heads.size >= MAX_HEADS) heads.clear();
-    // A key of its own: the text is a slice of the line (and its decoded chunk).
-    heads.set(detached(head), parsed);
+    heads.set(own, parsed);
   }
   return parsed;
 }
@@ -128,25 +130,55 @@ function colonIndex(line: string): number {
 /** The same text in a string of its own (V8 keeps a slice's parent string alive). */
 const detached = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
 
-/** Reads the cards of a file; a card that never ends or has no properties comes back as a failure. */
-export async function* readVCards(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<{ card: VCard } | { line: number; failure: string }> {
+type CardItem = { card: VCard } | { line: number; failure: string };
+
+/** How much of a chunk is read before the cards it completed are handed on: 16 KB is some fifty cards without photos. */
+const PIECE = 16 * 1024;
+
+/**
+ * Reads the cards of a file; a card that never ends or has no properties comes back as a failure.
+ * The cards come together, those of each 16 KB of text (one await per piece, not per line or card),
+ * rather than those of a whole 256 KB chunk: a thousand cards held at once would add to the peak memory.
+ */
+export async function* readVCards(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<CardItem> {
+  const reader = cardReader();
+  for await (const chunk of chunks)
+    for (let i = 0; i < chunk.length; i += PIECE) for (const item of reader.push(chunk.length <= PIECE ? chunk : chunk.slice(i, i + PIECE))) yield item;
+  for (const item of reader.end()) yield item;
+}
+
+/**
+ * The reading itself, synchronous, chunk by chunk. The logical line being read is held in variables of
+ * its own rather than an object per line: an object that V8 pretenured (lines.ts) would keep the line,
+ * and the 256 KB chunk it is a slice of, alive until the next full collection.
+ */
+function cardReader(): { push(chunk: string): CardItem[]; end(): CardItem[] } {
+  let ready: CardItem[] = [];
   let card: VCard | null = null;
-  /** The line being read, with the name and parameters of its first physical line (read once). */
-  let logical: { text: string; line: number; colon: number; head: ReturnType<typeof parseHead> | null } | null = null;
-  let logicalParams: Record<string, string[]> | null = null;
+  /** The logical line being read (null: none), with the name and parameters of its first physical line (read once). */
+  let logicalText: string | null = null;
+  let logicalLine = 0;
+  let logicalColon = -1;
+  let logicalHead: Head | null = null;
+  /** Its encoding, from its head: quoted-printable or base64. */
+  let logicalQp = false;
+  let logicalBase64 = false;
   let dropping = false;
 
   /** Ends the logical line being read; what it completes (a card, or a card that never ended), if anything. */
-  function finish(): { card: VCard } | { line: number; failure: string } | null {
-    if (!logical) return null;
-    const { text, line } = logical;
+  function finish(): CardItem | null {
+    if (logicalText === null) return null;
+    const text = logicalText;
+    const line = logicalLine;
     // Continuation lines only add to the value, so the head read from the first line stands when that line had its colon.
-    const known = logical.head && logical.colon > 0 ? { colon: logical.colon, head: logical.head } : null;
-    logical = null;
-    logicalParams = null;
-    const colon = known ? known.colon : colonIndex(text);
+    const knownHead = logicalColon > 0 ? logicalHead : null;
+    const knownColon = logicalColon;
+    logicalText = null;
+    logicalHead = null;
+    logicalQp = logicalBase64 = false;
+    const colon = knownHead ? knownColon : colonIndex(text);
     if (colon < 0) return null; // not a property line: ignored, as readers of vCard do
-    const head = known ? known.head : parseHead(text.slice(0, colon));
+    const head = knownHead ?? parseHead(text.slice(0, colon));
     let value = text.slice(colon + 1);
     if (head.name === 'BEGIN' && value.trim().toUpperCase() === 'VCARD') {
       const unended = card ? { line: card.line, failure: 'card has no END:VCARD before the next BEGIN:VCARD' } : null;
@@ -159,7 +191,7 @@ export async function* readVCards(chunks: AsyncIterable<string> | Iterable<strin
       return ended;
     }
     if (!card) return null;
-    if (head.name === 'VERSION') card.version = value.trim();
+    if (head.name === 'VERSION') card.version = detached(value.trim());
     if (isBase64(head.params) || BINARY.has(head.name)) value = '';
     else if (isQuotedPrintable(head.params)) value = decodeQuotedPrintable(value, head.params.CHARSET?.[0]);
     // A copy: the value is otherwise a slice that keeps its whole decoded chunk (256 KB) alive for as
@@ -168,35 +200,57 @@ export async function* readVCards(chunks: AsyncIterable<string> | Iterable<strin
     return null;
   }
 
-  for await (const batch of lineBatchesOf(chunks)) for (const { text, line } of batch) {
-    if (logical && logicalParams && isQuotedPrintable(logicalParams) && logical.text.endsWith('=')) {
+  function onLine(text: string, line: number): void {
+    if (logicalText !== null && logicalQp && logicalText.endsWith('=')) {
       // Quoted-printable soft line break: the value goes on in the next line as it is.
-      logical.text = logical.text.slice(0, -1) + text;
-      continue;
+      logicalText = logicalText.slice(0, -1) + text;
+      return;
     }
-    if (logical && (text.startsWith(' ') || text.startsWith('\t'))) {
+    if (logicalText !== null && (text.startsWith(' ') || text.startsWith('\t'))) {
       // Folded line (RFC 6350 3.2); in 2.1 base64 data lines are indented too. Photo data is dropped
       // as it streams by instead of being joined into one long string first.
-      if (!dropping) logical.text += text.slice(1);
-      continue;
+      if (!dropping) logicalText += text.slice(1);
+      return;
     }
-    if (logical && logicalParams && isBase64(logicalParams) && /^[A-Za-z0-9+/=]+$/.test(text)) {
-      if (!dropping) logical.text += text;
-      continue;
+    if (logicalText !== null && logicalBase64 && /^[A-Za-z0-9+/=]+$/.test(text)) {
+      if (!dropping) logicalText += text;
+      return;
     }
     const done = finish();
-    if (done) yield done;
-    if (text.trim() === '') continue;
+    if (done) ready.push(done);
+    if (text.trim() === '') return;
     const colon = colonIndex(text);
     const head = colon > 0 ? parseHead(text.slice(0, colon)) : null;
-    logical = { text, line, colon, head };
-    logicalParams = head?.params ?? null;
-    dropping = head !== null && (BINARY.has(head.name) || isBase64(head.params));
-    if (dropping) logical.text = text.slice(0, colon + 1);
+    logicalText = text;
+    logicalLine = line;
+    logicalColon = colon;
+    logicalHead = head;
+    logicalQp = head !== null && isQuotedPrintable(head.params);
+    logicalBase64 = head !== null && isBase64(head.params);
+    dropping = head !== null && (BINARY.has(head.name) || logicalBase64);
+    if (dropping) logicalText = text.slice(0, colon + 1);
   }
-  const done = finish();
-  if (done) yield done;
-  if (card) yield { line: (card as VCard).line, failure: 'card has no END:VCARD' };
+
+  const lines = lineSplitter(onLine);
+  const take = (): CardItem[] => {
+    const out = ready;
+    ready = [];
+    return out;
+  };
+  return {
+    push(chunk: string): CardItem[] {
+      lines.push(chunk);
+      return take();
+    },
+    end(): CardItem[] {
+      lines.end();
+      const done = finish();
+      if (done) ready.push(done);
+      if (card) ready.push({ line: (card as VCard).line, failure: 'card has no END:VCARD' });
+      card = null;
+      return take();
+    },
+  };
 }
 
 /** Undoes vCard escapes (\n \, \; \\). */
