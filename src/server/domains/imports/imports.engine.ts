@@ -33,11 +33,17 @@ interface PendingMerge {
   line: number;
 }
 
-/** What an undo needs of a merged contact: the columns an import changes (in mergedColumns' order; built without an entry array per column, 15,000 times for the bench's file). */
-function pick(row: repo.MergedValues): repo.MergedValues {
-  const out: Record<string, unknown> = {};
-  for (const c of repo.mergedColumns) out[c] = row[c];
-  return out as repo.MergedValues;
+/**
+ * A merged contact's undo record: the values before this batch of the columns it changed (in
+ * mergedColumns' order; the next due date too when a circle or cadence was filled in, which
+ * refreshDerived moves), and the handles and tags it added. Undo puts those columns back and deletes
+ * those rows; everything else of the contact is as the import found it. (Records written before
+ * 7 December 2026 hold all the columns and every handle and tag: undo still reads them.)
+ */
+function undoRecord(before: repo.MergedValues, changed: Set<repo.MergedColumn>, derived: boolean, s: repo.MergeState): string {
+  const row: Record<string, unknown> = {};
+  for (const c of repo.mergedColumns) if (changed.has(c) || (derived && c === 'next_due_on')) row[c] = before[c];
+  return JSON.stringify({ row, addedHandles: s.newHandles, addedTagIds: s.newTagIds });
 }
 /**
  * A map keyed by two strings, held as a map of maps: the match index has ~100,000 entries, and a
@@ -300,7 +306,8 @@ export async function runImport(
     if (merges.length) {
       const ids = [...new Set(merges.map((m) => m.id))];
       const state = (mergeState = await repo.loadMergeState(trx, ownerId, ids, book.of));
-      const before = new Map<string, string>();
+      /** Each contact's row as this batch found it (before its first merge here), for its undo record. */
+      const found = new Map<string, repo.MergedValues>();
       const changedColumns = new Map<string, Set<repo.MergedColumn>>();
       for (const m of merges) {
         const s = state.get(m.id);
@@ -308,7 +315,8 @@ export async function runImport(
           counts.unchanged++;
           continue;
         }
-        const snapshot = created.has(m.id) || before.has(m.id) ? null : JSON.stringify({ row: pick(s.row), tagIds: [...s.tagIds], handles: s.handles });
+        // Contacts this import created need no undo record (undo deletes them).
+        if (!created.has(m.id) && !found.has(m.id)) found.set(m.id, { ...s.row });
         const c = m.contact;
         const row = s.row;
         let changed = false;
@@ -363,7 +371,6 @@ export async function runImport(
           row.updated_at = now;
           counts.merged++;
           changedIds.add(m.id);
-          if (snapshot) before.set(m.id, snapshot);
         } else counts.unchanged++;
         for (const w of c.warnings) problem(m.line, 'warning', w);
       }
@@ -374,11 +381,13 @@ export async function runImport(
       for (const id of changedIds) {
         const s = state.get(id)!;
         const r = s.row;
-        updates.push({ id, values: s.row, changed: changedColumns.get(id)!.add('updated_at') });
+        const changed = changedColumns.get(id)!.add('updated_at');
+        updates.push({ id, values: s.row, changed });
         for (const h of s.newHandles) handleRows.push({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: id });
         for (const tag_id of s.newTagIds) tagRows.push({ contact_id: id, tag_id, owner_id: ownerId });
         for (const body of s.newNotes) noteRows.push({ contactId: id, body });
-        if (before.has(id)) items.push({ kind: 'contact_merged', refId: id, before: before.get(id)! });
+        const was = found.get(id);
+        if (was) items.push({ kind: 'contact_merged', refId: id, before: undoRecord(was, changed, touchedForDerived.has(id), s) });
       }
       await repo.updateContactRows(trx, ownerId, updates);
       await repo.insertHandles(trx, handleRows);

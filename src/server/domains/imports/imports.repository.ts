@@ -121,6 +121,27 @@ export async function insertNotes(db: Kysely<DB>, ownerId: string, notes: { cont
   return ids;
 }
 
+/**
+ * Deletes these handles (an undo removing what an import added). Each row is found by its primary key:
+ * the OR of complete keys is one index lookup per row on both dialects.
+ */
+export async function deleteHandles(db: Kysely<DB>, ownerId: string, rows: { contact_id: string; kind: string; value: string }[]): Promise<void> {
+  for (const part of chunks(rows, 200))
+    await db
+      .deleteFrom('contact_handle')
+      .where((eb) => eb.or(part.map((h) => eb.and([eb('owner_id', '=', ownerId), eb('kind', '=', h.kind), eb('value', '=', h.value), eb('contact_id', '=', h.contact_id)]))))
+      .execute();
+}
+
+/** Deletes these tag links, each by its primary key (see deleteHandles). */
+export async function deleteContactTags(db: Kysely<DB>, rows: { contact_id: string; tag_id: string }[]): Promise<void> {
+  for (const part of chunks(rows, 200))
+    await db
+      .deleteFrom('contact_tag')
+      .where((eb) => eb.or(part.map((t) => eb.and([eb('contact_id', '=', t.contact_id), eb('tag_id', '=', t.tag_id)]))))
+      .execute();
+}
+
 export interface MergeState {
   row: MergedValues & Pick<ContactTable, 'id' | 'owner_id'>;
   /** What the contact's search document holds besides the row's values. */
@@ -189,7 +210,7 @@ const pgCasts: Partial<Record<(typeof mergedColumns)[number], string>> = { updat
 const SQLITE_UPDATE_ROWS = 20;
 
 /**
- * Sets those columns of many of the owner's contacts (ids already checked). Rows are grouped by the
+ * Sets those columns of many of the owner's contacts (ids already checked; a column missing from a row's values stays as it is). Rows are grouped by the
  * columns they set (when the caller says which changed, only those: every column set is an index entry
  * rewritten for each of the contact's indexes that holds it); each group is written 100 rows a
  * statement on PostgreSQL, SQLITE_UPDATE_ROWS on SQLite, one CASE per column, a statement compiled once per shape.
@@ -197,7 +218,7 @@ const SQLITE_UPDATE_ROWS = 20;
 export async function updateContactRows(
   db: Kysely<DB>,
   _ownerId: string,
-  rows: { id: string; values: MergedValues; changed?: ReadonlySet<(typeof mergedColumns)[number]> }[],
+  rows: { id: string; values: Partial<MergedValues>; changed?: ReadonlySet<(typeof mergedColumns)[number]> }[],
 ): Promise<void> {
   const pg = dialectOf(db) === 'postgres';
   const groups = new Map<string, { columns: MergedColumn[]; rows: typeof rows }>();

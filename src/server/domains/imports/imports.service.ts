@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ImportDto, ImportFormatName, ImportOptionsInput, ImportSummaryDto } from '../../../contracts/imports';
 import type { ContactTable, DB, ImportBatchTable } from '../../db/schema';
 import { nowIso } from '../../platform/clock';
@@ -48,6 +48,31 @@ export function toImportDto(row: ImportBatchTable): ImportDto {
   };
 }
 
+type Handle = { kind: string; value: string };
+/** A contact_merged record: the columns it changed as they were; the handles and tags it added (before 7 December 2026: all columns, every handle and tag). */
+type MergedRecord = { row: Partial<repo.MergedValues>; tagIds?: string[]; handles?: Handle[]; addedTagIds?: string[]; addedHandles?: Handle[] };
+
+/**
+ * One restore per contact from its records (newest first, as itemsOf reads them): each column as the
+ * oldest record that holds it has it, the oldest full record's tags and handles, and every record's
+ * added tags and handles.
+ */
+function undoRecords(items: { ref_id: string; before: string | null }[]) {
+  const byId = new Map<string, { id: string; row: Partial<repo.MergedValues>; tagIds?: string[]; handles?: Handle[]; addedTagIds: string[]; addedHandles: Handle[] }>();
+  for (const item of items) {
+    const record = JSON.parse(item.before!) as MergedRecord;
+    let b = byId.get(item.ref_id);
+    if (!b) byId.set(item.ref_id, (b = { id: item.ref_id, row: {}, addedTagIds: [], addedHandles: [] }));
+    // Older records come later: their values win.
+    Object.assign(b.row, record.row);
+    if (record.handles) b.handles = record.handles;
+    if (record.tagIds) b.tagIds = record.tagIds;
+    if (record.addedHandles) b.addedHandles.push(...record.addedHandles);
+    if (record.addedTagIds) b.addedTagIds.push(...record.addedTagIds);
+  }
+  return [...byId.values()];
+}
+
 export const fileSource = (path: string): ByteSource => () => createReadStream(path, { highWaterMark: 256 * 1024 });
 
 /**
@@ -57,6 +82,30 @@ export const fileSource = (path: string): ByteSource => () => createReadStream(p
 export function importService(deps: Deps) {
   const { database, clock } = deps;
   const { db, dialect } = database;
+
+  /** Imports (and undos) running now: the first sets SQLite's temporary storage to memory, the last puts it back. */
+  let inMemoryTemp = 0;
+  let tempStoreBefore = 0;
+  /**
+   * Runs an import's (or an undo's) transaction with SQLite's temporary storage in memory. Each of its
+   * multi-row statements keeps a statement journal (the pages it changes, to take back that statement
+   * alone if it fails); past 64 KiB that journal goes to a temporary file: for the bench's LinkedIn file
+   * 32,600 page writes to it (130 MB), half of the import's pwrite calls. In memory it holds one statement's
+   * pages at a time. The pragmas run on the connection outside any transaction (Kysely's single SQLite
+   * connection serializes them with the transactions of other requests).
+   */
+  async function withTempInMemory<T>(work: () => Promise<T>): Promise<T> {
+    if (dialect !== 'sqlite') return work();
+    if (inMemoryTemp++ === 0) {
+      tempStoreBefore = (await sql<{ temp_store: number }>`pragma temp_store`.execute(db)).rows[0]?.temp_store ?? 0;
+      await sql.raw('pragma temp_store = memory').execute(db);
+    }
+    try {
+      return await work();
+    } finally {
+      if (--inMemoryTemp === 0) await sql.raw(`pragma temp_store = ${Number(tempStoreBefore)}`).execute(db);
+    }
+  }
 
   function windowOf(options: ImportOptionsInput) {
     const now = clock.now();
@@ -74,13 +123,13 @@ export function importService(deps: Deps) {
   /** What an import would do, computed by doing it in a transaction that is then rolled back. */
   async function preview(actor: Actor, source: ByteSource, options: ImportOptionsInput): Promise<{ format: ImportFormatName; summary: ImportSummaryDto }> {
     try {
-      await db.transaction().execute(async (trx) => {
+      await withTempInMemory(() => db.transaction().execute(async (trx) => {
         const importId = newId();
         // The import_key rows of a preview need a batch to point at; it is rolled back with the rest.
         await repo.insertBatch(trx, batchRow(actor, importId, 'pending', null, options));
         const { opened, summary } = await execute(trx, actor, source, options, importId);
         throw new Rollback({ format: opened.format, summary });
-      });
+      }));
     } catch (error) {
       if (error instanceof Rollback) return error.result;
       throw error;
@@ -108,7 +157,7 @@ export function importService(deps: Deps) {
   /** Applies a file: everything in one transaction, recorded with what it did. */
   async function applySource(actor: Actor, source: ByteSource, options: ImportOptionsInput, fileName: string | null, existingId?: string): Promise<ImportDto> {
     const id = existingId ?? newId();
-    await db.transaction().execute(async (trx) => {
+    await withTempInMemory(() => db.transaction().execute(async (trx) => {
       if (!existingId) await repo.insertBatch(trx, batchRow(actor, id, 'pending', fileName, options));
       const { opened, summary, items } = await execute(trx, actor, source, options, id);
       await repo.insertItems(trx, items.map((item, seq) => ({ import_id: id, seq, owner_id: actor.userId, kind: item.kind, ref_id: item.refId, before: item.before })));
@@ -120,7 +169,7 @@ export function importService(deps: Deps) {
         applied_at: nowIso(clock),
         upload_path: null,
       });
-    });
+    }));
     return get(actor, id);
   }
 
@@ -219,7 +268,7 @@ export function importService(deps: Deps) {
      */
     async undo(actor: Actor, id: string): Promise<ImportDto> {
       const ownerId = actor.userId;
-      await db.transaction().execute(async (trx) => {
+      await withTempInMemory(() => db.transaction().execute(async (trx) => {
         const batch = await repo.findBatch(trx, ownerId, id);
         if (!batch) throw notFound('Import');
         if (batch.status !== 'applied') throw new AppError('conflict', batch.status === 'undone' ? 'This import was already undone' : 'This import was never applied');
@@ -239,30 +288,36 @@ export function importService(deps: Deps) {
         for (const part of repo.chunks(of('note_created'), 500)) await trx.deleteFrom('note').where('owner_id', '=', ownerId).where('id', 'in', part).execute();
 
         // Merged contacts back as they were, 500 at a time. A contact merged by two batches of the file
-        // has a record from each, newest first: the oldest one (the contact before the import) is the
-        // one that counts, in this part as in a later one.
+        // has a record from each, newest first: for each column the oldest record that holds it (the
+        // contact before the import) is the one that counts, in this part as in a later one.
         for (const part of repo.chunks(items.filter((i) => i.kind === 'contact_merged'), 500)) {
-          const oldest = new Map(part.map((item) => [item.ref_id, item]));
-          const befores = [...oldest.values()].map((item) => ({ id: item.ref_id, ...(JSON.parse(item.before!) as { row: repo.MergedValues; tagIds: string[]; handles: { kind: string; value: string }[] }) }));
+          const befores = undoRecords(part);
           const live = new Set((await trx.selectFrom('contact').select(['id', 'owner_id']).where('id', 'in', befores.map((b) => b.id)).execute()).filter((r) => r.owner_id === ownerId).map((r) => r.id));
           const restore = befores.filter((b) => live.has(b.id));
           if (restore.length === 0) continue;
           const orgIds = [...new Set(restore.map((b) => b.row.organization_id).filter((o): o is string => !!o))];
           const liveOrgs = new Set(orgIds.length ? (await trx.selectFrom('organization').select('id').where('id', 'in', orgIds).execute()).map((o) => o.id) : []);
-          const tagIds = [...new Set(restore.flatMap((b) => b.tagIds))];
+          const full = restore.filter((b) => b.tagIds && b.handles);
+          const tagIds = [...new Set(full.flatMap((b) => b.tagIds!))];
           const liveTags = new Set(tagIds.length ? (await trx.selectFrom('tag').select('id').where('owner_id', '=', ownerId).where('id', 'in', tagIds).execute()).map((t) => t.id) : []);
           // Only what an import changes; derived columns stay as the interactions make them now.
           await repo.updateContactRows(
             trx,
             ownerId,
-            restore.map((b) => ({ id: b.id, values: { ...b.row, organization_id: b.row.organization_id && liveOrgs.has(b.row.organization_id) ? b.row.organization_id : null } })),
+            restore.map((b) => ({ id: b.id, values: 'organization_id' in b.row ? { ...b.row, organization_id: b.row.organization_id && liveOrgs.has(b.row.organization_id) ? b.row.organization_id : null } : b.row })),
           );
           for (const b of restore) reindex.add(b.id);
-          const ids = restore.map((b) => b.id);
-          await trx.deleteFrom('contact_tag').where('contact_id', 'in', ids).execute();
-          await repo.insertContactTags(trx, restore.flatMap((b) => b.tagIds.filter((t) => liveTags.has(t)).map((tag_id) => ({ contact_id: b.id, tag_id, owner_id: ownerId }))));
-          await trx.deleteFrom('contact_handle').where('contact_id', 'in', ids).execute();
-          await repo.insertHandles(trx, restore.flatMap((b) => b.handles.map((h) => ({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: b.id }))));
+          // Records that hold every tag and handle the contact had: those replace what it has now.
+          const ids = full.map((b) => b.id);
+          if (ids.length) {
+            await trx.deleteFrom('contact_tag').where('contact_id', 'in', ids).execute();
+            await repo.insertContactTags(trx, full.flatMap((b) => b.tagIds!.filter((t) => liveTags.has(t)).map((tag_id) => ({ contact_id: b.id, tag_id, owner_id: ownerId }))));
+            await trx.deleteFrom('contact_handle').where('contact_id', 'in', ids).execute();
+            await repo.insertHandles(trx, full.flatMap((b) => b.handles!.map((h) => ({ owner_id: ownerId, kind: h.kind, value: h.value, contact_id: b.id }))));
+          }
+          // Records that hold what the import added: those rows go, the contact's others stay as they are.
+          await repo.deleteContactTags(trx, restore.flatMap((b) => b.addedTagIds.map((tag_id) => ({ contact_id: b.id, tag_id }))));
+          await repo.deleteHandles(trx, ownerId, restore.flatMap((b) => b.addedHandles.map((h) => ({ contact_id: b.id, kind: h.kind, value: h.value }))));
         }
 
         // Contacts it created go, with the interactions no one else took part in.
@@ -303,7 +358,7 @@ export function importService(deps: Deps) {
         for (const part of repo.chunks([...touched], 500)) await refreshDerived(trx, ownerId, part, actor.timezone, clock.now());
         for (const part of repo.chunks([...new Set([...touched, ...reindex])], 500)) await reindexContacts(trx, dialect, ownerId, part);
         await repo.updateBatch(trx, ownerId, id, { status: 'undone', undone_at: nowIso(clock) });
-      });
+      }));
       return get(actor, id);
     },
   };

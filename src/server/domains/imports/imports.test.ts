@@ -121,6 +121,65 @@ describe.each(dialects)('imports on %s', (dialect) => {
     expect(await count('contact', user.userId)).toBe(1);
   });
 
+  it('records a merge as the columns it changed and the rows it added; undo puts back exactly those, also across two batches and for records of the old full form', async () => {
+    const user = await t.signUp();
+    const zed = (await call(user, 'POST', '/contacts', { name: 'Zed Zulu', emails: ['zed@zulu.example'], phones: ['+49 171 7654321'], tags: ['Old friends'], title: 'Was here' })).json();
+    const columns = ['given_name', 'family_name', 'organization_id', 'title', 'location', 'birthday', 'how_we_met', 'emails', 'phones', 'social_profiles', 'updated_at', 'pronouns', 'headline', 'timezone', 'circle', 'cadence_days', 'starred', 'next_due_on'] as const;
+    const state = async () => ({
+      row: await t.database.db.selectFrom('contact').select(columns).where('id', '=', zed.id).executeTakeFirstOrThrow(),
+      handles: (await t.database.db.selectFrom('contact_handle').select(['kind', 'value']).where('contact_id', '=', zed.id).execute()).map((h) => `${h.kind} ${h.value}`).sort(),
+      tags: (await t.database.db.selectFrom('contact_tag').select('tag_id').where('contact_id', '=', zed.id).execute()).map((r) => r.tag_id).sort(),
+    });
+    const before = await state();
+    const row = (first: string, last: string, url: string, email: string, company = '', position = '') => `${first},${last},${url},${email},${company},${position},20 Oct 2023`;
+    const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', row('Zed', 'Zulu', 'https://www.linkedin.com/in/zed-one', 'zed@zulu.example')];
+    for (let i = 0; i < 499; i++) lines.push(row('New', `Person${i}`, `https://www.linkedin.com/in/new-${i}`, `new${i}@batch.example`));
+    // The second batch: another email (matched by the profile the first batch added), an organization.
+    lines.push(row('Zed', 'Zulu', 'https://www.linkedin.com/in/zed-one', 'zed@second.example', 'Zulu Works', 'Boss'));
+    const file = `${lines.join('\r\n')}\r\n`;
+    const applied = await imports().applySource(user.actor, text(file), {}, 'Connections.csv');
+    expect(applied).toMatchObject({ new: 499, merged: 2 });
+    const records = await t.database.db.selectFrom('import_item').select('before').where('import_id', '=', applied.id).where('kind', '=', 'contact_merged').orderBy('seq').execute();
+    // Only what each batch changed, as it was before that batch.
+    expect(records.map((r) => JSON.parse(r.before!))).toEqual([
+      { row: { given_name: null, family_name: null, how_we_met: null, social_profiles: '[]', updated_at: before.row.updated_at }, addedHandles: [{ kind: 'profile', value: 'https://www.linkedin.com/in/zed-one' }], addedTagIds: [] },
+      { row: { organization_id: null, emails: '["zed@zulu.example"]', updated_at: expect.any(String) }, addedHandles: [{ kind: 'email', value: 'zed@second.example' }], addedTagIds: [] },
+    ]);
+    const merged = await state();
+    expect(merged.handles).toEqual(['email zed@second.example', 'email zed@zulu.example', 'phone +491717654321', 'profile https://www.linkedin.com/in/zed-one']);
+    // Edited after the import, in a column the import did not touch: undo leaves it.
+    await t.database.db.updateTable('contact').set({ location: 'Zürich' }).where('id', '=', zed.id).execute();
+    await imports().undo(user.actor, applied.id);
+    expect(await state()).toEqual({ ...before, row: { ...before.row, location: 'Zürich' } });
+
+    // A record of the old form (every column, every handle and tag the contact had) still undoes.
+    const again = await imports().applySource(user.actor, text(file), {}, 'Connections.csv');
+    const first = await t.database.db.selectFrom('import_item').select('seq').where('import_id', '=', again.id).where('kind', '=', 'contact_merged').orderBy('seq').executeTakeFirstOrThrow();
+    const full = { row: { ...before.row, location: 'Zürich' }, tagIds: before.tags, handles: before.handles.map((h) => ({ kind: h.split(' ')[0], value: h.split(' ')[1] })) };
+    await t.database.db.updateTable('import_item').set({ before: JSON.stringify(full) }).where('import_id', '=', again.id).where('seq', '=', first.seq).execute();
+    await imports().undo(user.actor, again.id);
+    expect(await state()).toEqual({ ...before, row: { ...before.row, location: 'Zürich' } });
+  });
+
+  it.runIf(dialect === 'sqlite')('keeps SQLite temporary storage in memory while an import or an undo runs, and puts it back after', async () => {
+    const user = await t.signUp();
+    const sqlite = t.database.sqlite!;
+    const before = sqlite.pragma('temp_store', { simple: true });
+    const during: unknown[] = [];
+    const watched = (s: string): ByteSource => async function* () {
+      during.push(sqlite.pragma('temp_store', { simple: true }));
+      yield Buffer.from(s, 'utf8');
+    };
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nTia,Temp,https://www.linkedin.com/in/tia,tia@temp.example,,,20 Oct 2023\r\n';
+    await imports().preview(user.actor, watched(csv), {});
+    const applied = await imports().applySource(user.actor, watched(csv), {}, 'Connections.csv');
+    expect(during).toEqual([2, 2]); // 2: memory
+    expect(sqlite.pragma('temp_store', { simple: true })).toBe(before);
+    await imports().undo(user.actor, applied.id);
+    expect(sqlite.pragma('temp_store', { simple: true })).toBe(before);
+    expect(await count('contact', user.userId)).toBe(0);
+  });
+
   it("merges Rapport's own fields (pronouns, time zone, circle, cadence, starred) into a contact that lacks them, and undo puts them back", async () => {
     const user = await t.signUp();
     const existing = (await call(user, 'POST', '/contacts', { name: 'Ada Lovelace', emails: ['ada@example.com'], pronouns: 'she/her' })).json();
