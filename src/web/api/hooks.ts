@@ -36,7 +36,8 @@ export interface ContactFilters {
 
 export const keys = {
   me: ['me'] as const,
-  contacts: (filters?: ContactFilters) => (filters ? (['contacts', 'list', filters] as const) : (['contacts'] as const)),
+  /** With the page size: pages of another size are another list (Home's one-contact probe is not the list's first page). */
+  contacts: (filters?: ContactFilters, pageSize?: number) => (filters ? (['contacts', 'list', filters, pageSize ?? null] as const) : (['contacts'] as const)),
   contact: (id: string) => ['contacts', 'one', id] as const,
   timeline: (id: string) => ['timeline', id] as const,
   notes: (id: string) => ['notes', id] as const,
@@ -65,7 +66,7 @@ export function useMe() {
 
 export function useContacts(filters: ContactFilters, pageSize = 100) {
   return useInfiniteQuery({
-    queryKey: keys.contacts(filters),
+    queryKey: keys.contacts(filters, pageSize),
     queryFn: ({ pageParam, signal }) =>
       api<Page<ContactDto>>('/api/v1/contacts', { query: { ...(filters as Record<string, QueryValue>), limit: pageSize, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,

@@ -113,6 +113,34 @@ describe('routes and states', () => {
     expect(calls.some((c) => c.path === '/api/v1/contacts')).toBe(true);
   });
 
+  it("does not take Home's one-contact probe for the contacts list's first page", async () => {
+    // Home asks for one contact (is the network empty?); the list asks for pages of 100 with the same
+    // filters. Sharing one cache entry, the list showed the probe's page of one and went on from its cursor.
+    const ada = contact();
+    const others = [contact({ id: 'c2', name: 'Alan Turing' }), contact({ id: 'c3', name: 'Grace Hopper' })];
+    const asked: string[] = [];
+    fakeApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/follow-ups': emptyPage,
+      'GET /api/v1/tags': emptyPage,
+      'GET /api/v1/organizations': emptyPage,
+      'GET /api/v1/contacts': ({ url }) => {
+        asked.push(`limit=${url.searchParams.get('limit')} cursor=${url.searchParams.get('cursor')}`);
+        if (url.searchParams.get('limit') === '1') return { body: { items: [ada], nextCursor: 'after-ada' } };
+        return { body: { items: url.searchParams.get('cursor') ? others : [ada, ...others], nextCursor: null } };
+      },
+    });
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: /Priya/ });
+    await waitFor(() => expect(asked).toContain('limit=1 cursor=null'));
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    await userEvent.click(within(nav).getByRole('link', { name: 'Contacts', exact: true }));
+    const list = await screen.findByRole('list', { name: 'Contacts' });
+    expect(await within(list).findByText('Grace Hopper')).toBeInTheDocument();
+    expect(asked).toContain('limit=100 cursor=null');
+    expect(asked).not.toContain('limit=100 cursor=after-ada');
+  });
+
   it('groups the navigation by purpose and marks the current page', async () => {
     fakeApi({ 'GET /api/v1/me': { body: me }, 'GET /api/v1/tags': emptyPage });
     renderApp('/tags');
