@@ -59,19 +59,13 @@ function bareApp(batched: boolean): FastifyInstance {
 }
 
 describe('responses written once per turn', () => {
-  it('answers the requests of one turn after all of them were handled', async () => {
-    const app = bareApp(true);
+  it.each([
+    ['answers the requests of one turn after all of them were handled', true, ['request 1', 'request 2', 'answer 1', 'answer 2']],
+    ['(without it, each answer is written as soon as its request is handled)', false, ['request 1', 'answer 1', 'request 2', 'answer 2']],
+  ])('%s', async (_name, batched, order) => {
+    const app = bareApp(batched);
     try {
-      expect(await orderOfTwoRequests(app, '/hello')).toEqual(['request 1', 'request 2', 'answer 1', 'answer 2']);
-    } finally {
-      await app.close();
-    }
-  });
-
-  it('(without it, each answer is written as soon as its request is handled)', async () => {
-    const app = bareApp(false);
-    try {
-      expect(await orderOfTwoRequests(app, '/hello')).toEqual(['request 1', 'answer 1', 'request 2', 'answer 2']);
+      expect(await orderOfTwoRequests(app, '/hello')).toEqual(order);
     } finally {
       await app.close();
     }
