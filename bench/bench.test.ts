@@ -61,6 +61,27 @@ describe.each(dialects)('bench bulk loader on %s', (dialect) => {
     }
   });
 
+  it('links each interaction to its generated contacts with its own time, kind and initiator, in generated order on SQLite', async () => {
+    // The SQLite loader reads a link's copies of its interaction's columns back by the interaction's
+    // rowid (insertLinksSqlite); the second owner's interactions do not start at rowid 1.
+    for (const { actor, data } of owners) {
+      const rows = await (database.db as Kysely<any>)
+        .selectFrom('interaction_contact')
+        .select(['interaction_id', 'contact_id', 'occurred_at', 'kind', 'initiated_by'])
+        .where('owner_id', '=', actor.userId)
+        .$if(dialect === 'sqlite', (q) => q.orderBy(sql`rowid`))
+        .execute();
+      const links = rows.map((l) => ({ ...l, occurred_at: new Date(l.occurred_at).toISOString() }));
+      const expected = data.interactions.flatMap((i) =>
+        i.contacts.map((c) => ({ interaction_id: i.id, contact_id: data.contacts[c]!.id, occurred_at: i.occurredAt, kind: i.kind, initiated_by: i.initiatedBy })),
+      );
+      const key = (l: { interaction_id: string; contact_id: string }) => `${l.interaction_id} ${l.contact_id}`;
+      const inOrder = <T extends { interaction_id: string; contact_id: string }>(list: T[]) => (dialect === 'sqlite' ? list : [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1)));
+      expect(new Set(expected.map((l) => l.kind)).size).toBeGreaterThan(1);
+      expect(inOrder(links)).toEqual(inOrder(expected));
+    }
+  });
+
   it("stores last interaction and next due date exactly as the services' refreshDerived computes them", async () => {
     for (const { actor } of owners) {
       const read = () =>
