@@ -5,6 +5,13 @@ import { AppError } from '../../platform/errors';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const SAMPLE_BYTES = 64 * 1024;
+/**
+ * Bytes decoded into one string. V8 puts a string over 128 KB in its large-object space, which only a
+ * full collection frees (a scavenge promotes one that is still in use there), and a 256 KB file-stream
+ * chunk decodes to a 256 KB (two-byte text: 512 KB) string; 32 KB gives at most 64 KB, which a scavenge
+ * frees once read.
+ */
+const DECODE_BYTES = 32 * 1024;
 
 export interface DecodedText {
   /** The encoding the bytes were read as (iconv-lite name). */
@@ -56,6 +63,9 @@ function isUtf8(sample: Buffer, complete: boolean): boolean {
   }
 }
 
+/** The bytes as a Buffer, without copying them (a file stream's chunks are Buffers already). */
+const asBuffer = (bytes: Buffer | Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
 /**
  * Reads bytes as text in their own encoding, chunk by chunk (the file is never one string), and
  * refuses more than `maxBytes`. `forceEncoding` skips detection.
@@ -74,7 +84,7 @@ export async function decodeBytes(bytes: AsyncIterable<Buffer | Uint8Array>, opt
       done = true;
       break;
     }
-    const buf = Buffer.from(next.value);
+    const buf = asBuffer(next.value);
     parts.push(buf);
     total += buf.length;
     hash.update(buf);
@@ -93,12 +103,14 @@ export async function decodeBytes(bytes: AsyncIterable<Buffer | Uint8Array>, opt
     while (!done) {
       const next = await iterator.next();
       if (next.done) break;
-      const buf = Buffer.from(next.value);
+      const buf = asBuffer(next.value);
       total += buf.length;
       if (total > maxBytes) throw tooBig();
       hash.update(buf);
-      const text = decoder.write(buf);
-      if (text) yield text;
+      for (let i = 0; i < buf.length; i += DECODE_BYTES) {
+        const text = decoder.write(buf.subarray(i, i + DECODE_BYTES));
+        if (text) yield text;
+      }
     }
     const tail = decoder.end();
     if (tail) yield tail;

@@ -4,7 +4,7 @@
  * it is found, with its number (from 1); a line cut by the end of a chunk comes with the next chunk.
  *
  * No object is made per line (a vCard photo is a hundred base64 lines a card). That is also about
- * memory: a line is a slice of its 256 KB chunk and keeps the chunk alive, and V8 may decide to allocate
+ * memory: a line is a slice of its decoded chunk and keeps the chunk alive, and V8 may decide to allocate
  * the objects of a busy allocation site (such as a `{ text, line }` literal) directly in its old space
  * ("pretenuring"). Dead objects there are not collected before the next full collection and keep what
  * they point to alive through every scavenge until then: with per-line objects, every chunk of a 48 MB

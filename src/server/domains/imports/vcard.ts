@@ -138,7 +138,7 @@ const PIECE = 16 * 1024;
 /**
  * Reads the cards of a file; a card that never ends or has no properties comes back as a failure.
  * The cards come together, those of each 16 KB of text (one await per piece, not per line or card),
- * rather than those of a whole 256 KB chunk: a thousand cards held at once would add to the peak memory.
+ * rather than those of a whole chunk (stringChunks: 64 KB): hundreds of cards held at once add to the peak memory.
  */
 export async function* readVCards(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<CardItem> {
   const reader = cardReader();
@@ -150,7 +150,7 @@ export async function* readVCards(chunks: AsyncIterable<string> | Iterable<strin
 /**
  * The reading itself, synchronous, chunk by chunk. The logical line being read is held in variables of
  * its own rather than an object per line: an object that V8 pretenured (lines.ts) would keep the line,
- * and the 256 KB chunk it is a slice of, alive until the next full collection.
+ * and the decoded chunk it is a slice of, alive until the next full collection.
  */
 function cardReader(): { push(chunk: string): CardItem[]; end(): CardItem[] } {
   let ready: CardItem[] = [];
@@ -194,7 +194,7 @@ function cardReader(): { push(chunk: string): CardItem[]; end(): CardItem[] } {
     if (head.name === 'VERSION') card.version = detached(value.trim());
     if (isBase64(head.params) || BINARY.has(head.name)) value = '';
     else if (isQuotedPrintable(head.params)) value = decodeQuotedPrintable(value, head.params.CHARSET?.[0]);
-    // A copy: the value is otherwise a slice that keeps its whole decoded chunk (256 KB) alive for as
+    // A copy: the value is otherwise a slice that keeps its whole decoded chunk (up to 64 KB) alive for as
     // long as the contact's name or email is kept (the import's match index keeps them all).
     card.properties.push({ ...head, value: detached(value) });
     return null;
