@@ -185,20 +185,38 @@ export async function runImport(
   const knownTags = new Map<string, string>();
   const tagNameById = new Map<string, string>();
 
-  function findMatch(c: NormalContact): string | undefined {
+  /** `org` and `name`: the row's keys (orgKey, nameKey), made once for findMatch and remember. */
+  function findMatch(c: NormalContact, org: string, name: string): string | undefined {
     for (const kind of MATCH_ORDER)
       for (const h of c.handles) {
         if (h.kind !== kind) continue;
         const id = handles.get(h.kind, h.value);
         if (id) return id;
       }
-    return names.get(orgKey(c.organization), nameKey(c.name));
+    return names.get(org, name);
   }
 
-  function remember(id: string, c: NormalContact) {
+  function remember(id: string, c: NormalContact, org = orgKey(c.organization), name = nameKey(c.name)) {
     for (const h of c.handles) handles.add(h.kind, h.value, id);
-    names.add(orgKey(c.organization), nameKey(c.name), id);
+    names.add(org, name, id);
   }
+
+  /**
+   * Organization ids by the name as the file spells it, once known: a row's organization is looked up
+   * three or four times (its row, its search document, the next batch's list of names), and its key
+   * (trimmed, lower case) would be a new string each time.
+   */
+  const orgIdByName = new Map<string, string>();
+  const orgId = (name: string | null): string | null => {
+    if (!name) return null;
+    let id = orgIdByName.get(name);
+    if (id === undefined) {
+      id = knownOrgs.get(name.trim().toLowerCase());
+      if (id === undefined) return null;
+      orgIdByName.set(name, id);
+    }
+    return id;
+  };
 
   /** Merges into a contact created earlier in this file (still in memory): fills what it lacks. */
   function mergePending(target: PendingNew, c: NormalContact): boolean {
@@ -241,7 +259,7 @@ export async function runImport(
 
     // Organizations and tags by name, created once; a name is looked up once per import (a file names
     // the same organizations batch after batch).
-    const orgNames = [...news.map((n) => n.contact.organization), ...merges.map((m) => m.contact.organization)].filter((o): o is string => !!o && !knownOrgs.has(o.trim().toLowerCase()));
+    const orgNames = [...news.map((n) => n.contact.organization), ...merges.map((m) => m.contact.organization)].filter((o): o is string => !!o && !orgIdByName.has(o) && !knownOrgs.has(o.trim().toLowerCase()));
     const orgs = await repo.ensureOrganizations(trx, ownerId, orgNames, now, newId);
     for (const id of orgs.created) items.push({ kind: 'organization_created', refId: id, before: null });
     for (const [key, id] of orgs.ids) {
@@ -255,7 +273,6 @@ export async function runImport(
       knownTags.set(key, id);
       tagNameById.set(id, tags.names.get(id)!);
     }
-    const orgId = (name: string | null) => (name ? (knownOrgs.get(name.trim().toLowerCase()) ?? null) : null);
     const tagIds = (list: string[]): string[] => (list.length === 0 ? [] : [...new Set(list.map((t) => knownTags.get(t.trim().toLowerCase())).filter((t): t is string => !!t))]);
 
     // A new contact in a circle or with a cadence is due from today (as one added through the API).
@@ -513,19 +530,21 @@ export async function runImport(
       continue;
     }
     const c = checked.contact;
-    const match = findMatch(c);
+    const org = orgKey(c.organization);
+    const name = nameKey(c.name);
+    const match = findMatch(c, org, name);
     if (match && pendingNew.has(match)) {
       if (mergePending(pendingNew.get(match)!, c)) counts.merged++;
       else counts.unchanged++;
       for (const w of c.warnings) problem(row.line, 'warning', w);
-      remember(match, c);
+      remember(match, c, org, name);
     } else if (match) {
       pendingMerges.push({ id: match, contact: c, line: row.line });
-      remember(match, c);
+      remember(match, c, org, name);
     } else {
       const id = newId();
       pendingNew.set(id, { id, contact: c, notes: [] });
-      remember(id, c);
+      remember(id, c, org, name);
       counts.new++;
       for (const w of c.warnings) problem(row.line, 'warning', w);
     }

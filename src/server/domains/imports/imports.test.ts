@@ -161,6 +161,20 @@ describe.each(dialects)('imports on %s', (dialect) => {
     expect(await state()).toEqual({ ...before, row: { ...before.row, location: 'Zürich' } });
   });
 
+  it('knows an organization by its name however a later batch spells it, and matches a later row by name and organization', async () => {
+    const user = await t.signUp();
+    const row = (first: string, last: string, url: string, email: string, company: string) => `${first},${last},${url},${email},${company},,20 Oct 2023`;
+    const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', row('Ann', 'Able', 'https://www.linkedin.com/in/ann', 'ann@able.example', 'Acme Corp')];
+    for (let i = 0; i < 499; i++) lines.push(row('New', `Person${i}`, `https://www.linkedin.com/in/new-${i}`, `new${i}@batch.example`, i % 2 ? 'Acme Corp' : ''));
+    lines.push(row('Bob', 'Bell', 'https://www.linkedin.com/in/bob', 'bob@bell.example', 'ACME corp'));
+    lines.push(row('Ann', 'Able', '', '', 'acme CORP')); // no handle: matched by name and organization, nothing new
+    const applied = await imports().applySource(user.actor, text(`${lines.join('\r\n')}\r\n`), {}, 'Connections.csv');
+    expect(applied).toMatchObject({ rows: 502, new: 501, merged: 0, unchanged: 1 });
+    expect(await count('organization', user.userId)).toBe(1);
+    const people = (await contactsOf(user)).filter((c) => c.name === 'Ann Able' || c.name === 'Bob Bell');
+    expect(people.map((c) => [c.name, c.organization])).toEqual([['Ann Able', 'Acme Corp'], ['Bob Bell', 'Acme Corp']]);
+  });
+
   it.runIf(dialect === 'sqlite')('keeps SQLite temporary storage in memory while an import or an undo runs, and puts it back after', async () => {
     const user = await t.signUp();
     const sqlite = t.database.sqlite!;
