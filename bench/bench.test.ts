@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialects, testConfig, type TestDatabase } from '../src/server/db/test-helpers';
@@ -202,5 +204,29 @@ describe.each(dialects)('bench bulk loader on %s', (dialect) => {
     // The indexes are rebuilt with the sorter on helper threads and temporary files (sortOnHelperThreads).
     expect(database.sqlite!.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     expect(database.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+});
+
+describe('bench bulk loader on sqlite, when preparing the rows fails', () => {
+  it('stops the worker it had started on the interactions, leaves no scratch file, and a later load works', async () => {
+    // The SQLite loader starts its worker before it prepares the rows (startSqliteWorker); the worker
+    // then waits for the contacts' documents, which never come.
+    const database = await createTestDatabase('sqlite');
+    try {
+      const services = await createServices({ database, config: testConfig({ openSignup: true }) });
+      const user = await services.account.createUser({ email: 'failing@example.com', password: 'correct horse battery', timezone: 'Europe/Berlin' });
+      const data = generate({ contacts: 60, interactions: 400, seed: 3 });
+      const broken = { ...data, contacts: data.contacts.map((c, i) => (i === 10 ? { ...c, tags: [data.tags.length + 5] } : c)) };
+      await expect(bulkLoad(database, user.id, broken, { parallel: true })).rejects.toThrow();
+      const scratchFiles = () => readdirSync(dirname(database.url)).filter((name) => name.startsWith('.bulk-fts-'));
+      expect(scratchFiles()).toEqual([]);
+      const loaded = await bulkLoad(database, user.id, data, { parallel: true });
+      expect(loaded.counts.searchDocs).toBe(460);
+      expect(scratchFiles()).toEqual([]);
+      const docs = (kind: string) => database.sqlite!.prepare('select count(*) from search_doc where kind = ?').pluck().get(kind);
+      expect([docs('contact'), docs('interaction')]).toEqual([60, 400]);
+    } finally {
+      await database.drop();
+    }
   });
 });

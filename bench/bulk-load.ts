@@ -14,7 +14,7 @@ import { ftsTable } from '../src/server/domains/search/search.repository';
 import { contactDocText, interactionDocText } from '../src/server/domains/search/search.index';
 import { tsvectorText } from '../src/server/domains/search/search.text';
 import type { BenchData, BenchInteraction } from './generate';
-import type { WorkerJob, WorkerResult } from './bulk-load-worker';
+import type { WorkerJob, WorkerResult, WorkerRun } from './bulk-load-worker';
 import { vocabularyOf } from './vocabulary-of';
 
 /**
@@ -171,12 +171,20 @@ function* linkRows(data: BenchData, ownerId: string): Generator<Row> {
 
 /** Every search document's title and body, contacts first, as "title\0body\0title\0body...". */
 function documentTexts(prepared: Prepared, interactions: BenchInteraction[]): string {
-  const parts: string[] = new Array(2 * (prepared.contactDocs.length + interactions.length));
+  return [contactTexts(prepared.contactDocs), interactionTexts(interactions)].filter((texts) => texts !== '').join('\u0000');
+}
+function contactTexts(contactDocs: Prepared['contactDocs']): string {
+  const parts: string[] = new Array(2 * contactDocs.length);
   let k = 0;
-  for (const [, title, body] of prepared.contactDocs) {
+  for (const [, title, body] of contactDocs) {
     parts[k++] = title;
     parts[k++] = body;
   }
+  return parts.join('\u0000');
+}
+function interactionTexts(interactions: BenchInteraction[]): string {
+  const parts: string[] = new Array(2 * interactions.length);
+  let k = 0;
   for (const i of interactions) {
     const doc = interactionDocText(i);
     parts[k++] = doc.title;
@@ -185,14 +193,24 @@ function documentTexts(prepared: Prepared, interactions: BenchInteraction[]): st
   return parts.join('\u0000');
 }
 
-function runWorker(job: WorkerJob): Promise<WorkerResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./bulk-load-worker.mjs', import.meta.url), { workerData: job });
-    let result: WorkerResult | undefined;
-    worker.once('message', (message: WorkerResult) => (result = message));
+interface RunningWorker {
+  result: Promise<WorkerResult>;
+  /** Sends the worker its next run of documents. */
+  post: (run: WorkerRun) => void;
+  terminate: () => Promise<void>;
+}
+
+function runWorker(job: WorkerJob): RunningWorker {
+  const worker = new Worker(new URL('./bulk-load-worker.mjs', import.meta.url), { workerData: job });
+  const result = new Promise<WorkerResult>((resolve, reject) => {
+    let message: WorkerResult | undefined;
+    worker.once('message', (m: WorkerResult) => (message = m));
     worker.once('error', reject);
-    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`bulk-load worker exited with code ${code}`))));
+    worker.once('exit', (code) => (message ? resolve(message) : reject(new Error(`bulk-load worker exited with code ${code}`))));
   });
+  // Even if the main thread fails first, the worker's promise must not go unhandled.
+  result.catch(() => {});
+  return { result, post: (run) => worker.postMessage(run), terminate: async () => void (await worker.terminate()) };
 }
 
 export async function bulkLoad(database: RapportDatabase, ownerId: string, data: BenchData, options: BulkLoadOptions = {}): Promise<BulkLoadResult> {
@@ -207,11 +225,22 @@ export async function bulkLoad(database: RapportDatabase, ownerId: string, data:
 
   const user = await database.db.selectFrom('user').select('timezone').where('id', '=', ownerId).executeTakeFirst();
   if (!user) throw new Error(`bulkLoad: no user ${ownerId}`);
-  const prepared = prepare(data, ownerId, user.timezone);
+  // One search document per contact and per interaction.
+  const documents = data.contacts.length + data.interactions.length;
+  const parallel = options.parallel ?? documents >= 20_000;
+  if (database.dialect === 'sqlite' && !database.sqlite) throw new Error('bulkLoad: the SQLite database has no raw handle');
+  // On SQLite the worker starts before the rows are prepared (startSqliteWorker).
+  const sqliteWorker = database.dialect === 'sqlite' && parallel ? startSqliteWorker(database.sqlite!, ownerId, data) : undefined;
+  let prepared: Prepared;
+  try {
+    prepared = prepare(data, ownerId, user.timezone);
+    sqliteWorker?.sendContacts(prepared.contactDocs);
+  } catch (error) {
+    await sqliteWorker?.abandon();
+    throw error;
+  }
   phase('prepare');
 
-  const documents = prepared.contactDocs.length + data.interactions.length;
-  const parallel = options.parallel ?? documents >= 20_000;
   const record = (name: string, ms: number) => {
     phases[name] = ms;
     options.onPhase?.(name, ms);
@@ -219,8 +248,7 @@ export async function bulkLoad(database: RapportDatabase, ownerId: string, data:
   const context: LoadContext = { record, ownerId, data, prepared, rebuildIndexes: options.rebuildIndexes ?? true, parallel, phase };
   let terms: number;
   if (database.dialect === 'sqlite') {
-    if (!database.sqlite) throw new Error('bulkLoad: the SQLite database has no raw handle');
-    terms = await loadSqlite(database.sqlite, context);
+    terms = await loadSqlite(database.sqlite!, context, sqliteWorker);
   } else {
     terms = await loadPostgres(database.db, context, options.batchSize ?? 5000);
   }
@@ -390,8 +418,26 @@ function insertInteractionsAndLinksSqlite(sqlite: Database.Database, data: Bench
   insertLinksSqlite(sqlite, data, ownerId, firstRowid);
 }
 
-async function loadSqlite(sqlite: Database.Database, context: LoadContext): Promise<number> {
-  const { ownerId, data, prepared, phase } = context;
+/** The search-index worker of a SQLite load (startSqliteWorker). */
+interface SqliteWorker {
+  /** search_doc id of the load's first document (contacts first, then interactions). */
+  first: number;
+  /** The file the worker builds the search index in, when it does (else it computes the vocabulary only). */
+  scratch?: string;
+  result: Promise<WorkerResult>;
+  /** The contacts' documents, once prepared: the worker's second and last run. */
+  sendContacts: (contactDocs: Prepared['contactDocs']) => void;
+  /** Stops the worker and removes its scratch file (the load failed). */
+  abandon: () => Promise<void>;
+}
+
+/**
+ * Starts the worker of a SQLite load on the interactions' documents, which need nothing prepared: the
+ * contacts' documents follow once prepare() has built them, while the worker indexes the million
+ * interactions. With a scratch file the worker builds the whole search index there (search_doc and
+ * the FTS5 tables), each document with its final id: contacts from `first`, then interactions.
+ */
+function startSqliteWorker(sqlite: Database.Database, ownerId: string, data: BenchData): SqliteWorker {
   const file = sqlite.name;
   // search_doc ids are the FTS rowids; continue after any documents already there.
   const first = (sqlite.prepare('select coalesce(max(id), 0) as m from search_doc').get() as { m: number }).m + 1;
@@ -399,28 +445,42 @@ async function loadSqlite(sqlite: Database.Database, context: LoadContext): Prom
   const ftsEmpty = kinds.every((kind) => (sqlite.prepare(`select count(*) as n from ${ftsTable(kind)}_docsize`).get() as { n: number }).n === 0);
   // The parallel FTS build replaces the whole index, so only when it is still empty; and it needs a
   // second connection to the same file.
-  const parallelFts = context.parallel && ftsEmpty && first === 1 && !sqlite.memory && existsSync(file);
-  const texts = documentTexts(prepared, data.interactions);
+  const parallelFts = ftsEmpty && first === 1 && !sqlite.memory && existsSync(file);
+  const scratch = parallelFts ? join(dirname(file), `.bulk-fts-${randomBytes(6).toString('hex')}.db`) : undefined;
+  const ddl = (name: string) => (sqlite.prepare(`select sql from sqlite_master where name = ?`).get(name) as { sql: string }).sql;
+  const fts = scratch
+    ? { file: scratch, tables: Object.fromEntries(kinds.map((kind) => [kind, { name: ftsTable(kind), createSql: ddl(ftsTable(kind)) }])), searchDoc: { createSql: ddl('search_doc'), ownerId } }
+    : undefined;
+  const ids = (refIds: string[]) => (scratch ? { refIds: refIds.join('\u0000') } : {});
+  const worker = runWorker({
+    run: { kind: 'interaction', texts: interactionTexts(data.interactions), firstRowid: first + data.contacts.length, ...ids(data.interactions.map((i) => i.id)) },
+    more: 1,
+    fts,
+  });
+  return {
+    first,
+    scratch,
+    result: worker.result,
+    sendContacts: (contactDocs) => worker.post({ kind: 'contact', texts: contactTexts(contactDocs), firstRowid: first, ...ids(contactDocs.map(([refId]) => refId)) }),
+    abandon: async () => {
+      await worker.terminate();
+      if (scratch) rmSync(scratch, { force: true });
+    },
+  };
+}
+
+async function loadSqlite(sqlite: Database.Database, context: LoadContext, sqliteWorker: SqliteWorker | undefined): Promise<number> {
+  const { ownerId, data, prepared, phase } = context;
+  const file = sqlite.name;
+  const first = sqliteWorker?.first ?? (sqlite.prepare('select coalesce(max(id), 0) as m from search_doc').get() as { m: number }).m + 1;
+  const scratch = sqliteWorker?.scratch;
+  const worker = sqliteWorker?.result;
+  // Without a scratch file this thread writes the search index itself (or the vocabulary too).
+  const texts = scratch ? '' : documentTexts(prepared, data.interactions);
   const kindRuns: [string, number][] = [
     ['contact', prepared.contactDocs.length],
     ['interaction', data.interactions.length],
   ];
-  const scratch = parallelFts ? join(dirname(file), `.bulk-fts-${randomBytes(6).toString('hex')}.db`) : undefined;
-  const ftsTablesOf = Object.fromEntries(
-    kinds.map((kind) => [kind, { name: ftsTable(kind), createSql: (sqlite.prepare(`select sql from sqlite_master where name = ?`).get(ftsTable(kind)) as { sql: string }).sql }]),
-  );
-  const docSql = (sqlite.prepare(`select sql from sqlite_master where name = 'search_doc'`).get() as { sql: string }).sql;
-  // With a scratch file the worker writes the whole search index there: search_doc and the FTS5 table.
-  const refIds = () => [...prepared.contactDocs.map(([refId]) => refId), ...data.interactions.map((i) => i.id)].join('\u0000');
-  const worker = context.parallel
-    ? runWorker({
-        texts,
-        kindRuns,
-        fts: scratch ? { file: scratch, tables: ftsTablesOf, firstRowid: first, searchDoc: { createSql: docSql, ownerId, refIds: refIds() } } : undefined,
-      })
-    : undefined;
-  // Even if the main thread fails first, the worker's promise must not go unhandled.
-  worker?.catch(() => {});
 
   // Only this connection's settings change, and they are put back afterwards. Foreign keys are not
   // checked row by row: every reference comes from the same generated data.
@@ -499,10 +559,7 @@ async function loadSqlite(sqlite: Database.Database, context: LoadContext): Prom
     sqlite.pragma(`cache_size = ${saved.cacheSize}`);
     sqlite.pragma(`temp_store = ${saved.tempStore}`);
     sqlite.pragma('threads = 0');
-    if (scratch && !terms!) {
-      await worker?.catch(() => {});
-      rmSync(scratch, { force: true });
-    }
+    if (scratch && !terms!) await sqliteWorker!.abandon();
   }
 
   try {
@@ -594,8 +651,7 @@ function copyFtsIndex(file: string, scratch: string): void {
 async function loadPostgres(db: Kysely<DB>, context: LoadContext, batchSize: number): Promise<number> {
   const { ownerId, data, prepared } = context;
   const texts = documentTexts(prepared, data.interactions);
-  const worker = context.parallel ? runWorker({ texts, kindRuns: [] }) : undefined;
-  worker?.catch(() => {});
+  const worker = context.parallel ? runWorker({ run: { kind: 'document', texts }, more: 0 }).result : undefined;
   const started = performance.now();
   // Each of the two transactions times its own steps.
   const stopwatch = (prefix: string) => {
