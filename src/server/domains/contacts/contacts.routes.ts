@@ -29,9 +29,12 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
   // The hottest read: its 200 body is the service's own DTO, trimmed to the contract, not re-validated;
   // on SQLite the service gives it as text already (contacts.read-one.ts). Fastify sends a string with a
   // JSON content type as it is (the type provider only knows the DTO, hence the cast), with the type it gives JSON.
+  // The body is returned, not the reply: a returned reply is a thenable whose then() (answers leave a turn
+  // later, response-batching.ts) attached end-of-stream listeners to the response on every request.
   app.get('/contacts/:id', { schema: { tags, summary: 'A contact', params: IdParams, response: { 200: Contact, ...errors } }, serializerCompiler: trustedSerializerCompiler }, async (request, reply) => {
     const body = await contacts.getBody(request.actor, request.params.id);
-    return typeof body === 'string' ? reply.type('application/json; charset=utf-8').send(body as never) : body;
+    if (typeof body === 'string') reply.type('application/json; charset=utf-8');
+    return body as never;
   });
   app.patch(
     '/contacts/:id',
