@@ -8,7 +8,7 @@ import { Contact } from '../../../contracts/contacts';
 import { pickerOf } from '../../platform/trusted-serializer';
 import { createTestApp, dialects, type TestApp, type TestUser } from '../../db/test-helpers';
 import * as repo from './contacts.repository';
-import { compareBinary, readContact, readContactBodyParts } from './contacts.read-one';
+import { compareBinary, readContact, readContactBodyParts, relisted } from './contacts.read-one';
 import { toContactDto } from './contacts.service';
 
 /** Fastify's reply class, to watch its then(): the module the app's Fastify itself loads (Node's require cache). */
@@ -25,6 +25,35 @@ describe('compareBinary', () => {
     // An astral character sorts after U+E000–U+FFFF in UTF-8, before them in UTF-16 units.
     expect(compareBinary('\u{1D538}', '\uFB01')).toBeGreaterThan(0);
     expect(compareBinary('ab', 'abc')).toBeLessThan(0);
+  });
+});
+
+describe('relisted', () => {
+  const reference = (text: string) => JSON.stringify(JSON.parse(text));
+
+  it('gives what parsing and serializing again gives, for any list of strings however it is written', () => {
+    // Stored by JSON.stringify, or by another writer: spaces between tokens, every character escaped as \uXXXX.
+    const spaced = (list: string[]) => `[ ${list.map((x) => JSON.stringify(x)).join(' , ')} ]`;
+    const escaped = (list: string[]) => `[${list.map((x) => `"${x.split('').map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`).join(',')}]`;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string())), (list) => {
+        for (const text of [JSON.stringify(list), spaced(list), escaped(list)]) expect(relisted(text)).toBe(reference(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps plain lists as they are and rewrites the rest', () => {
+    for (const text of ['[]', '["a@example.com"]', '["+44 20 7946 0958","b@example.org"]', '["é 😀 \u2028 \u007f"]']) expect(relisted(text)).toBe(text);
+    const rewritten: [string, string][] = [
+      ['[ "a" ]', '["a"]'],
+      ['["\\u00e9"]', '["é"]'],
+      ['["a\\/b"]', '["a/b"]'],
+      ['["tab\\tq\\"x"]', '["tab\\tq\\"x"]'],
+      ['[1.0,2e1]', '[1,20]'],
+      ['[{"type":"x"}]', '[{"type":"x"}]'],
+    ];
+    for (const [text, expected] of rewritten) expect(relisted(text)).toBe(expected);
   });
 });
 

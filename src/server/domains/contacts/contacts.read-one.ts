@@ -107,8 +107,18 @@ const STRENGTH = ',"strength":0';
 
 const pickSocialProfiles = pickerOf(Contact.shape.socialProfiles);
 const pickStrength = pickerOf(Contact.shape.strength);
-/** A JSON list column as the DTO path writes it: parsed and serialized again ("[]" needs neither). */
-const relisted = (text: string) => (text === '[]' ? text : JSON.stringify(JSON.parse(text)));
+/**
+ * A list of plain strings written as JSON.stringify writes it: no whitespace, and inside the quotes
+ * nothing JSON.stringify would escape or write differently (no `"`, backslash, control character or
+ * surrogate). Parsing and serializing such a text gives it back unchanged.
+ */
+const PLAIN_STRING_LIST = /^\[(?:"[^"\\\u0000-\u001f\ud800-\udfff]*"(?:,"[^"\\\u0000-\u001f\ud800-\udfff]*")*)?\]$/;
+
+/**
+ * A JSON list column as the DTO path writes it: parsed and serialized again, unless it is already
+ * that text ("[]", or plain strings as the app itself stores emails and phones).
+ */
+export const relisted = (text: string) => (text === '[]' || PLAIN_STRING_LIST.test(text) ? text : JSON.stringify(JSON.parse(text)));
 
 /** The finished body: the parts with the lists, the sorted tag names and the strength filled in. */
 export function contactBodyText({ body, inputs }: ContactBodyParts, strength: StrengthDto): string {
