@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialects, testConfig, type TestDatabase } from '../src/server/db/test-helpers';
 import { toActor } from '../src/server/domains/account/account.service';
 import { refreshDerived } from '../src/server/domains/contacts/contacts.derived';
+import { recomputeOwner } from '../src/server/domains/relationships/recompute';
 import { indexInteractions, reindexContacts } from '../src/server/domains/search/search.index';
 import { vocabulary } from '../src/server/domains/search/search.text';
 import { systemClock, todayIn } from '../src/server/platform/clock';
@@ -60,6 +61,18 @@ describe.each(dialects)('bench bulk loader on %s', (dialect) => {
         interactionContacts: links,
         searchDocs: data.contacts.length + data.interactions.length,
       });
+    }
+  });
+
+  it("stores the relationship engine's aggregates as its recompute computes them", async () => {
+    for (const { actor } of owners) {
+      const db = database.db as Kysely<any>;
+      const met = await db.selectFrom('contact').select((eb) => eb.fn.countAll().as('n')).where('owner_id', '=', actor.userId).where('rel_points', '>', 0).executeTakeFirstOrThrow();
+      expect(Number(met.n)).toBeGreaterThan(0);
+      // Computing them again from the interactions changes nothing.
+      const again = await database.db.transaction().execute((trx) => recomputeOwner(trx, actor.userId, actor.timezone, new Date()));
+      expect(again).toMatchObject({ changed: 0 });
+      expect(again.contacts).toBeGreaterThan(0);
     }
   });
 

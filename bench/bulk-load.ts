@@ -9,6 +9,7 @@ import type { DB } from '../src/server/db/schema';
 import { handlesOf } from '../src/server/domains/contacts/contacts.normalize';
 import { nextDueOn } from '../src/server/domains/contacts/contacts.derived';
 import { kindProfiles } from '../src/server/domains/relationships/kinds';
+import { recomputeOwner } from '../src/server/domains/relationships/recompute';
 import type { InteractionKind } from '../src/contracts/interactions';
 import { ftsTable } from '../src/server/domains/search/search.repository';
 import { contactDocText, interactionDocText } from '../src/server/domains/search/search.index';
@@ -252,6 +253,12 @@ export async function bulkLoad(database: RapportDatabase, ownerId: string, data:
   } else {
     terms = await loadPostgres(database.db, context, options.batchSize ?? 5000);
   }
+  // The relationship engine's stored aggregates (strength, dormant ties: issue 5), as the services keep
+  // them: without them every loaded contact looked like one never met, and a read of a contact scored
+  // the cheapest strength there is. The same computation as `rapport serve`'s recompute, in one transaction.
+  const relationshipsStarted = performance.now();
+  await database.db.transaction().execute((trx) => recomputeOwner(trx, ownerId, user.timezone, new Date()));
+  record('relationships', Math.round(performance.now() - relationshipsStarted));
 
   const count = (table: Table) => prepared.small.find((s) => s.table === table)!.rows.length;
   return {
