@@ -246,19 +246,14 @@ export async function bulkLoad(database: RapportDatabase, ownerId: string, data:
     phases[name] = ms;
     options.onPhase?.(name, ms);
   };
-  const context: LoadContext = { record, ownerId, data, prepared, rebuildIndexes: options.rebuildIndexes ?? true, parallel, phase };
+  const context: LoadContext = { record, ownerId, timezone: user.timezone, data, prepared, rebuildIndexes: options.rebuildIndexes ?? true, parallel, phase };
   let terms: number;
   if (database.dialect === 'sqlite') {
     terms = await loadSqlite(database.sqlite!, context, sqliteWorker);
   } else {
     terms = await loadPostgres(database.db, context, options.batchSize ?? 5000);
   }
-  // The relationship engine's stored aggregates (strength, dormant ties: issue 5), as the services keep
-  // them: without them every loaded contact looked like one never met, and a read of a contact scored
-  // the cheapest strength there is. The same computation as `rapport serve`'s recompute, in one transaction.
-  const relationshipsStarted = performance.now();
-  await database.db.transaction().execute((trx) => recomputeOwner(trx, ownerId, user.timezone, new Date()));
-  record('relationships', Math.round(performance.now() - relationshipsStarted));
+  if (database.dialect === 'sqlite') await storeRelationshipAggregates(database.db, context);
 
   const count = (table: Table) => prepared.small.find((s) => s.table === table)!.rows.length;
   return {
@@ -284,11 +279,25 @@ interface LoadContext {
   /** Records a phase that was timed by the caller (PostgreSQL runs two transactions at once). */
   record: (name: string, ms: number) => void;
   ownerId: string;
+  /** The owner's time zone (next due dates, the relationship engine's months). */
+  timezone: string;
   data: BenchData;
   prepared: Prepared;
   rebuildIndexes: boolean;
   parallel: boolean;
   phase: (name: string) => void;
+}
+
+/**
+ * The relationship engine's stored aggregates (strength, dormant ties: issue 5), as the services keep
+ * them: without them every loaded contact looked like one never met, and a read of a contact scored the
+ * cheapest strength there is. The same computation as `rapport serve`'s recompute, in one transaction,
+ * once the interactions and their indexes are in.
+ */
+async function storeRelationshipAggregates(db: Kysely<DB>, context: LoadContext): Promise<void> {
+  const started = performance.now();
+  await db.transaction().execute((trx) => recomputeOwner(trx, context.ownerId, context.timezone, new Date()));
+  context.record('relationships', Math.round(performance.now() - started));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -777,6 +786,13 @@ async function loadPostgres(db: Kysely<DB>, context: LoadContext, batchSize: num
   for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
   context.record('transactions', Math.round(performance.now() - started));
 
+  // Before VACUUM: the aggregates update every contact row, and the visibility maps must cover that.
+  // They change indexed columns, so each update is a new row version in every index of the table: the
+  // table is rewritten compactly, as if its rows had been written with their aggregates.
+  await storeRelationshipAggregates(db, context);
+  const compacted = performance.now();
+  await sql`vacuum full contact`.execute(db);
+  context.record('contact_rewrite', Math.round(performance.now() - compacted));
   // Fresh statistics and visibility maps, as autovacuum would leave them after a while: the planner
   // must not guess on a million rows it has never seen, and index-only scans must be index-only.
   const vacuumed = performance.now();
