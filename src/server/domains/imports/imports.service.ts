@@ -264,7 +264,8 @@ export function importService(deps: Deps) {
     /**
      * Undoes an applied import: deletes what it created (contacts with their notes and the
      * interactions only they took part in, notes, calendar interactions, organizations and tags no
-     * one uses any more) and puts merged contacts back as they were before it. One transaction.
+     * one uses any more) and puts back what it changed in the contacts it merged into (the columns the
+     * merge changed, the tags and handles it added); later edits to other fields stay. One transaction.
      */
     async undo(actor: Actor, id: string): Promise<ImportDto> {
       const ownerId = actor.userId;
