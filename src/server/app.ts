@@ -73,16 +73,16 @@ const LOG_FLUSH_MS = 100;
 const LOG_BATCH = 4096;
 
 /**
- * stdout for JSON log lines, written in batches: pino's default destination hands every line to
- * the thread pool as its own write (at the default level that is one per request, about a tenth of
- * a request's CPU). Lines collect here up to 4 KiB and go to pino's destination as one string, at the
- * latest LOG_FLUSH_MS later; what is left is written synchronously when the process exits (shutdown,
+ * stdout for JSON log lines, written in batches: one write per line (at the default level one per
+ * request) cost about a tenth of a request's CPU. Lines collect here up to 4 KiB and are written as one
+ * string, at the latest LOG_FLUSH_MS later; what is left is written when the process exits (shutdown,
  * crash). Collected here rather than by SonicBoom's minLength: SonicBoom appends each line to its
  * pending string and measures that string's UTF-8 length again, which flattened and walked up to
- * 4 KiB for every line.
+ * 4 KiB for every line. Each batch is written synchronously, in order: with asynchronous writes a batch
+ * still on the thread pool when the process exited could reach stdout after the last one, written at exit.
  */
 function batchedStdout() {
-  const destination = pino.destination({ dest: 1, sync: false });
+  const destination = pino.destination({ dest: 1, sync: true });
   const closed = () => (destination as unknown as { destroyed: boolean }).destroyed;
   let lines = '';
   const handOver = () => {
