@@ -70,6 +70,33 @@ describe('Import wizard', () => {
     expect(await screen.findByText('The import was undone.')).toBeInTheDocument();
   });
 
+  it('asks before undoing an earlier import from the history, and says what goes', async () => {
+    const applied = dto({ status: 'applied', appliedAt: '2026-03-01T12:05:00.000Z', new: 12, merged: 3 });
+    let undone = false;
+    const { calls } = fakeApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/imports': () => ({ body: { items: [undone ? { ...applied, status: 'undone' } : applied], nextCursor: null } }),
+      [`POST /api/v1/imports/${applied.id}/undo`]: () => {
+        undone = true;
+        return { body: { ...applied, status: 'undone' } };
+      },
+    });
+    renderApp('/import');
+    const history = await screen.findByRole('table', { name: 'Past imports' });
+    await userEvent.click(within(history).getByRole('button', { name: 'Undo the import of people.csv' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Undo the import of people.csv?' });
+    expect(dialog).toHaveTextContent('This deletes the 12 contacts it created');
+    expect(dialog).toHaveTextContent('the 3 contacts it merged into');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+
+    await userEvent.click(within(history).getByRole('button', { name: 'Undo the import of people.csv' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Undo import' }));
+    expect(await screen.findByText('Import of people.csv undone')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([`/api/v1/imports/${applied.id}/undo`]);
+    expect(await within(history).findByText('undone')).toBeInTheDocument();
+  });
+
   it('shows why an upload was refused', async () => {
     fakeApi({ 'GET /api/v1/me': { body: me }, 'GET /api/v1/imports': { body: { items: [], nextCursor: null } } });
     upload.mockRejectedValue(new Error('The file is not a vCard file: it looks like a CSV file'));

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconFileImport, IconUpload } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { ImportDto, ImportOptionsInput } from '../../../contracts/imports';
+import { ConfirmDelete } from '../../ui/confirm-delete';
 import { ErrorState } from '../../ui/states';
 import { useApplyImport, useImportHistory, useRepreviewImport, useUndoImport } from './hooks';
 import { uploadImport } from './upload';
@@ -131,6 +132,9 @@ function ColumnMapping({ result, onPreview, busy }: { result: ImportDto; onPrevi
 function History() {
   const history = useImportHistory();
   const undo = useUndoImport();
+  // An earlier import may be days old: undoing it is confirmed first (the result's own Undo, right after
+  // the import, is not).
+  const [confirming, setConfirming] = useState<ImportDto | null>(null);
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
   if (!items.length) return null;
@@ -160,7 +164,7 @@ function History() {
               <Table.Td>{i.status}</Table.Td>
               <Table.Td>
                 {i.status === 'applied' && (
-                  <Button size="xs" variant="subtle" color="red" loading={undo.isPending && undo.variables === i.id} onClick={() => undo.mutate(i.id, { onSuccess: () => notifications.show({ message: `Import of ${i.fileName ?? 'the file'} undone` }) })}>
+                  <Button size="xs" variant="subtle" color="red" aria-label={`Undo the import of ${i.fileName ?? formatLabels[i.format]}`} onClick={() => setConfirming(i)}>
                     Undo
                   </Button>
                 )}
@@ -169,6 +173,27 @@ function History() {
           ))}
         </Table.Tbody>
       </Table>
+      {confirming && (
+        <ConfirmDelete
+          opened
+          title={`Undo the import of ${confirming.fileName ?? formatLabels[confirming.format]}?`}
+          confirmLabel="Undo import"
+          loading={undo.isPending}
+          onClose={() => setConfirming(null)}
+          onConfirm={() =>
+            undo.mutate(confirming.id, {
+              onSuccess: () => {
+                setConfirming(null);
+                notifications.show({ message: `Import of ${confirming.fileName ?? 'the file'} undone` });
+              },
+              onError: (e) => notifications.show({ color: 'red', title: 'Could not undo the import', message: (e as Error).message }),
+            })
+          }
+        >
+          This deletes the {confirming.new} contacts it created, with their notes and the interactions only they took part in, and takes back what it
+          changed in the {confirming.merged} contacts it merged into. Edits made since to other fields stay.
+        </ConfirmDelete>
+      )}
     </Stack>
   );
 }
