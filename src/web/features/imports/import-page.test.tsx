@@ -85,8 +85,7 @@ describe('Import wizard', () => {
     const history = await screen.findByRole('table', { name: 'Past imports' });
     await userEvent.click(within(history).getByRole('button', { name: 'Undo the import of people.csv' }));
     const dialog = await screen.findByRole('dialog', { name: 'Undo the import of people.csv?' });
-    expect(dialog).toHaveTextContent('This deletes the 12 contacts it created');
-    expect(dialog).toHaveTextContent('the 3 contacts it merged into');
+    expect(dialog).toHaveTextContent('This deletes the 12 contacts it created, with their notes and the interactions only they took part in, and takes back what it changed in the 3 contacts it merged into');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
 
@@ -95,6 +94,21 @@ describe('Import wizard', () => {
     expect(await screen.findByText('Import of people.csv undone')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([`/api/v1/imports/${applied.id}/undo`]);
     expect(await within(history).findByText('undone')).toBeInTheDocument();
+  });
+
+  it('says so when the import to undo created and changed no contacts, and counts one contact as one', async () => {
+    const items = [
+      dto({ id: '0190a4c2-0000-7000-8000-00000000bbbb', fileName: 'again.csv', status: 'applied', new: 0, merged: 0 }),
+      dto({ id: '0190a4c2-0000-7000-8000-00000000cccc', fileName: 'one.csv', status: 'applied', new: 1, merged: 0 }),
+    ];
+    fakeApi({ 'GET /api/v1/me': { body: me }, 'GET /api/v1/imports': { body: { items, nextCursor: null } } });
+    renderApp('/import');
+    const history = await screen.findByRole('table', { name: 'Past imports' });
+    await userEvent.click(within(history).getByRole('button', { name: 'Undo the import of again.csv' }));
+    expect(await screen.findByRole('dialog', { name: 'Undo the import of again.csv?' })).toHaveTextContent('It created and changed no contacts; undoing it removes anything else it added.');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(within(history).getByRole('button', { name: 'Undo the import of one.csv' }));
+    expect(await screen.findByRole('dialog', { name: 'Undo the import of one.csv?' })).toHaveTextContent('This deletes the 1 contact it created, with their notes and the interactions only they took part in.');
   });
 
   it('shows why an upload was refused', async () => {

@@ -129,6 +129,17 @@ function ColumnMapping({ result, onPreview, busy }: { result: ImportDto; onPrevi
   );
 }
 
+const contacts = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
+
+/** What undoing an import will do, in words, for its confirmation. */
+function undoConsequences({ new: created, merged }: ImportDto): string {
+  const parts = [
+    created > 0 && `deletes the ${contacts(created)} it created, with their notes and the interactions only they took part in`,
+    merged > 0 && `takes back what it changed in the ${contacts(merged)} it merged into (edits made since to other fields stay)`,
+  ].filter(Boolean);
+  return parts.length ? `This ${parts.join(', and ')}.` : 'It created and changed no contacts; undoing it removes anything else it added.';
+}
+
 function History() {
   const history = useImportHistory();
   const undo = useUndoImport();
@@ -190,8 +201,7 @@ function History() {
             })
           }
         >
-          This deletes the {confirming.new} contacts it created, with their notes and the interactions only they took part in, and takes back what it
-          changed in the {confirming.merged} contacts it merged into. Edits made since to other fields stay.
+          {undoConsequences(confirming)}
         </ConfirmDelete>
       )}
     </Stack>
