@@ -434,6 +434,9 @@ function insertInteractionsAndLinksSqlite(sqlite: Database.Database, data: Bench
   insertLinksSqlite(sqlite, data, ownerId, firstRowid);
 }
 
+/** The search_doc id (and FTS rowid) a load's first document takes: after any documents already there. */
+const firstDocId = (sqlite: Database.Database): number => (sqlite.prepare('select coalesce(max(id), 0) as m from search_doc').get() as { m: number }).m + 1;
+
 /** The search-index worker of a SQLite load (startSqliteWorker). */
 interface SqliteWorker {
   /** search_doc id of the load's first document (contacts first, then interactions). */
@@ -456,7 +459,7 @@ interface SqliteWorker {
 function startSqliteWorker(sqlite: Database.Database, ownerId: string, data: BenchData): SqliteWorker {
   const file = sqlite.name;
   // search_doc ids are the FTS rowids; continue after any documents already there.
-  const first = (sqlite.prepare('select coalesce(max(id), 0) as m from search_doc').get() as { m: number }).m + 1;
+  const first = firstDocId(sqlite);
   const kinds = ['contact', 'interaction'] as const;
   const ftsEmpty = kinds.every((kind) => (sqlite.prepare(`select count(*) as n from ${ftsTable(kind)}_docsize`).get() as { n: number }).n === 0);
   // The parallel FTS build replaces the whole index, so only when it is still empty; and it needs a
@@ -488,7 +491,7 @@ function startSqliteWorker(sqlite: Database.Database, ownerId: string, data: Ben
 async function loadSqlite(sqlite: Database.Database, context: LoadContext, sqliteWorker: SqliteWorker | undefined): Promise<number> {
   const { ownerId, data, prepared, phase } = context;
   const file = sqlite.name;
-  const first = sqliteWorker?.first ?? (sqlite.prepare('select coalesce(max(id), 0) as m from search_doc').get() as { m: number }).m + 1;
+  const first = sqliteWorker?.first ?? firstDocId(sqlite);
   const scratch = sqliteWorker?.scratch;
   const worker = sqliteWorker?.result;
   // Without a scratch file this thread writes the search index itself (or the vocabulary too).
