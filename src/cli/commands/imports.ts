@@ -87,7 +87,7 @@ export function registerImports(program: Command): void {
     );
   history
     .command('undo')
-    .description('undo an import: remove what it created, restore what it merged')
+    .description('undo an import: remove what it created, take back what it changed in the contacts it merged into')
     .argument('<id>', 'the import id (see: rapport imports)')
     .action(async (id: string, _opts: unknown, command: Command) =>
       withActor(command, async (ctx, actor) => {
