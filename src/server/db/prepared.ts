@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely, RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import { dialectOf } from './dialect';
 import type { DB } from './schema';
 import type pg from 'pg';
@@ -16,6 +16,15 @@ const MAX_PREPARED = 200;
 export function prepareOnPostgres(text: string): void {
   if (!names.has(text) && names.size < MAX_PREPARED) names.set(text, `rapport_${names.size + 1}`);
 }
+
+/**
+ * A value as `(select $n::type)`: the planner cannot see it, so its plan for a prepared statement is
+ * the same whatever the value. Without this, PostgreSQL (plan_cache_mode auto) compares the generic
+ * plan's estimate with the custom plans' and, where a value makes a custom plan look cheaper, plans
+ * anew on every execution (measured: 0.19 ms of planning for a 0.19 ms due-follow-ups page).
+ * PostgreSQL only: SQLite has no `::`.
+ */
+export const hiddenValue = <T>(value: T, type: 'text' | 'boolean' | 'date' | 'timestamptz') => sql<T>`(select ${value}::${sql.raw(type)})`;
 
 /** Runs a compiled statement, on PostgreSQL as a prepared one (for statements whose plan does not depend on the values). */
 export async function executePrepared<R>(db: Kysely<DB>, compiled: CompiledQuery<R>): Promise<R[]> {
@@ -36,12 +45,17 @@ const patched = new WeakSet<pg.PoolClient>();
 export function withPreparedStatements(client: pg.PoolClient): pg.PoolClient {
   if (patched.has(client)) return client;
   patched.add(client);
-  const query = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const run = (config: unknown, values?: unknown) =>
+    new Promise<pg.QueryResult>((resolve, reject) => {
+      query(config, values, (error: Error | null, result: pg.QueryResult) => (error ? reject(error) : resolve(result)));
+    });
   client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
-    const name = typeof text === 'string' && Array.isArray(values) && callback === undefined ? names.get(text) : undefined;
-    if (!name) return query(text, values, callback);
-    return query({ name, text, values }).catch((error: { code?: string }) => {
-      if (error.code === '0A000') return query(text, values);
+    if (callback !== undefined || typeof values === 'function' || typeof (text as { submit?: unknown } | null)?.submit === 'function') return query(text, values, callback);
+    const name = typeof text === 'string' && Array.isArray(values) ? names.get(text) : undefined;
+    if (!name) return run(text, values);
+    return run({ name, text, values }).catch((error: { code?: string }) => {
+      if (error.code === '0A000') return run(text, values);
       throw error;
     });
   }) as typeof client.query;
