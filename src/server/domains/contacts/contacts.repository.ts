@@ -1,7 +1,7 @@
 import { sql, type Compilable, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { ContactTable, DB } from '../../db/schema';
 import { dialectOf } from '../../db/dialect';
-import { executePrepared, prepareOnPostgres } from '../../db/prepared';
+import { executePrepared, hiddenValue, prepareOnPostgres } from '../../db/prepared';
 import { runCompiled, slot } from '../../db/compiled-once';
 
 export type ContactRow = ContactTable & {
@@ -234,9 +234,8 @@ async function pagePostgres(
   // its plan is then the same whatever they are, and the statement is planned once per connection
   // (prepareOnPostgres) instead of on every call. The shape (which index is walked, where the tag is
   // tested) is fixed by the SQL itself, and the page size is a literal for the same reason.
-  const hidden = <T>(value: T, type: 'text' | 'boolean') => sql<T>`(select ${value}::${sql.raw(type)})`;
   const conditions = <Q extends SelectQueryBuilder<DB & { c: ContactTable }, 'c' | any, any>>(q: Q): Q => {
-    let r = q.where('c.owner_id', '=', hidden(filter.ownerId, 'text')).where('c.archived', '=', hidden(filter.archived, 'boolean'));
+    let r = q.where('c.owner_id', '=', hiddenValue(filter.ownerId, 'text')).where('c.archived', '=', hiddenValue(filter.archived, 'boolean'));
     if (filter.organizationId) r = r.where('c.organization_id', '=', filter.organizationId);
     if (filter.circle) r = r.where('c.circle', '=', filter.circle);
     if (filter.starred !== undefined) r = r.where('c.starred', '=', filter.starred);
@@ -257,7 +256,7 @@ async function pagePostgres(
             (join) => join.onTrue(),
           )
           .select(['c.id', 'c.sort_key'])
-          .where('ct.tag_id', '=', hidden(tagId, 'text'))
+          .where('ct.tag_id', '=', hiddenValue(tagId, 'text'))
           .orderBy('c.sort_key', direction)
           .orderBy('c.id', direction)
           .limit(sql.lit(limit))

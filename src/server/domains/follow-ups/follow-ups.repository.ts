@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB, FollowUpTable } from '../../db/schema';
-import { executePrepared } from '../../db/prepared';
+import { dialectOf } from '../../db/dialect';
+import { executePrepared, hiddenValue } from '../../db/prepared';
 
 export type FollowUpRow = FollowUpTable & { contact_name: string };
 export type FollowUpStatus = 'open' | 'due' | 'upcoming' | 'done' | 'all';
@@ -45,15 +46,19 @@ export async function listFollowUps(
 ): Promise<FollowUpRow[]> {
   const { column, direction } = orderOf[filter.status];
   const col = `f.${column}` as const;
-  let q = baseQuery(db).where('f.owner_id', '=', filter.ownerId);
-  if (filter.status === 'done') q = q.where('f.done_at', 'is not', null);
-  else if (filter.status !== 'all') q = q.where('f.done_at', 'is', null);
-  if (filter.status === 'due') q = q.where('f.remind_on', '<=', filter.today);
-  if (filter.status === 'upcoming') q = q.where('f.remind_on', '>', filter.today);
-  if (filter.contactId) q = q.where('f.contact_id', '=', filter.contactId);
-  if (after) q = q.where((eb) => eb(eb.refTuple(col, 'f.id'), direction === 'asc' ? '>' : '<', eb.tuple(after.key, after.id)) as Expression<SqlBool>);
   // One index range in the list's own order whatever the values (the page size is a literal): on
   // PostgreSQL planned once per connection instead of on every call, where planning took about as
-  // long as running it.
+  // long as running it. The values reach its planner hidden (hiddenValue), or it would plan each call
+  // anew: the day and the cursor made a custom plan look cheaper than the generic one.
+  const postgres = dialectOf(db) === 'postgres';
+  const hide = <T>(value: T, type: 'text' | 'date' | 'timestamptz') => (postgres ? hiddenValue(value, type) : value);
+  const keyType = column === 'done_at' ? 'timestamptz' : 'date';
+  let q = baseQuery(db).where('f.owner_id', '=', hide(filter.ownerId, 'text'));
+  if (filter.status === 'done') q = q.where('f.done_at', 'is not', null);
+  else if (filter.status !== 'all') q = q.where('f.done_at', 'is', null);
+  if (filter.status === 'due') q = q.where('f.remind_on', '<=', hide(filter.today, 'date'));
+  if (filter.status === 'upcoming') q = q.where('f.remind_on', '>', hide(filter.today, 'date'));
+  if (filter.contactId) q = q.where('f.contact_id', '=', hide(filter.contactId, 'text'));
+  if (after) q = q.where((eb) => eb(eb.refTuple(col, 'f.id'), direction === 'asc' ? '>' : '<', eb.tuple(hide(after.key, keyType), hide(after.id, 'text'))) as Expression<SqlBool>);
   return executePrepared(db, q.orderBy(col, direction).orderBy('f.id', direction).limit(sql.lit(limit)).compile());
 }

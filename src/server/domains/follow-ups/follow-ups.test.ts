@@ -95,4 +95,31 @@ describe.each(dialects)('follow-ups API on %s', (dialect) => {
       expect(rows[0]!.n).toBe(1);
     });
   });
+
+  it('pages every list with a cursor: done ones newest first, the rest by date', async () => {
+    const carol = await t.signUp();
+    const c = (await t.call(carol, 'POST', '/contacts', { name: 'Cursor' })).json();
+    const made: string[] = [];
+    for (let d = 1; d <= 5; d++) made.push((await t.call(carol, 'POST', '/follow-ups', { contactId: c.id, dueOn: `2026-04-0${d}`, reason: `r${d}` })).json().id);
+    // Done one after another (the clock moves on), so done_at orders them: the last one done first.
+    const saved = now;
+    for (const [k, id] of made.slice(0, 3).entries()) {
+      now = new Date(Date.parse('2026-03-20T10:00:00.000Z') + k * 60_000);
+      await t.call(carol, 'PATCH', `/follow-ups/${id}`, { done: true });
+    }
+    now = saved;
+    const walk = async (status: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { id: string }[]; nextCursor: string | null } = (await t.call(carol, 'GET', `/follow-ups?status=${status}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await walk('done')).toEqual([made[2], made[1], made[0]]);
+    expect(await walk('upcoming')).toEqual([made[3], made[4]]);
+    expect(await walk('all')).toEqual(made);
+  });
 });
