@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../db/dialect';
 import { batchInsert } from '../../db/batch-insert';
-import { runPrepared } from '../../db/prepared';
+import { hiddenValue, runPrepared } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 import type { SearchType } from '../../../contracts/search';
 import { addVocabulary, tsvectorText } from './search.text';
@@ -130,8 +130,10 @@ export async function addTerms(db: Kysely<DB>, ownerId: string, terms: string[])
 /** Vocabulary words that could be `word` with a typo: pg_trgm similarity, or same first letter on SQLite. */
 export async function typoCandidates(db: Kysely<DB>, dialect: Dialect, ownerId: string, word: string, typos = 2): Promise<string[]> {
   if (dialect === 'postgres') {
-    // One plan whatever the word (a bitmap scan of the trigram index): prepared once per connection.
-    const rows = await runPrepared(db, sql<{ term: string }>`select term from search_term where owner_id = ${ownerId} and term % ${word} order by similarity(term, ${word}) desc limit 200`);
+    // One plan whatever the word (a bitmap scan of the trigram index): prepared once per connection,
+    // and planned once, the values hidden (with them visible every call was planned anew).
+    const term = hiddenValue(word, 'text');
+    const rows = await runPrepared(db, sql<{ term: string }>`select term from search_term where owner_id = ${hiddenValue(ownerId, 'text')} and term % ${term} order by similarity(term, ${term}) desc limit 200`);
     return rows.map((r) => r.term);
   }
   const first = word[0]!;
