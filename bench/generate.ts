@@ -106,6 +106,9 @@ export interface BenchData {
   followUps: BenchFollowUp[];
 }
 
+/** What the scenarios read of the generated data once it is loaded (bench/run.ts lets the rest go). */
+export type ScenarioData = Pick<BenchData, 'now' | 'contacts' | 'organizations' | 'tags'>;
+
 export interface GenerateOptions {
   contacts: number;
   interactions: number;

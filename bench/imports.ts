@@ -9,7 +9,7 @@ import { fork } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BenchData } from './generate';
+import type { ScenarioData } from './generate';
 import type { ImportWorkerMessage } from './import-worker';
 import { importWorkerBundle } from './server-bundle';
 
@@ -30,7 +30,7 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<number
 }
 
 /** LinkedIn's export: the Notes preamble, then rows; the first half are the account's own contacts. */
-function* linkedinLines(data: BenchData, rows: number): Generator<string> {
+function* linkedinLines(data: ScenarioData, rows: number): Generator<string> {
   yield 'Notes:\r\n"When exporting your connection data, you may notice that some of the email addresses are missing."\r\n\r\n';
   yield 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n';
   const known = Math.min(Math.floor(rows / 2), data.contacts.length);
@@ -63,7 +63,7 @@ function* vcardLines(cards: number, photoBytes: number, prefix: string): Generat
 export interface ImportBenchContext {
   services: import('../src/server/services').Services;
   actor: import('../src/server/platform/context').Actor;
-  data: BenchData;
+  data: ScenarioData;
   dialect: string;
   serverEnv: Record<string, string>;
   log: (message: string) => void;

@@ -1,4 +1,4 @@
-import type { BenchData, Random } from './generate';
+import type { Random, ScenarioData } from './generate';
 
 /** A misspelling: one substituted, dropped, doubled or swapped letter (not the first). */
 function typo(word: string, random: Random): string {
@@ -16,7 +16,7 @@ function typo(word: string, random: Random): string {
 }
 
 /** What people type into a search box: names, prefixes of names, misspelled names, companies, topics. */
-export function searchQueries(data: BenchData, random: Random, count = 300): string[] {
+export function searchQueries(data: ScenarioData, random: Random, count = 300): string[] {
   const contact = () => random.pick(data.contacts);
   const plain = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '');
   const topicWords = ['kubernetes', 'roadmap', 'fundraising', 'postmortem', 'onboarding', 'pricing', 'hiring', 'marathon', 'observability', 'typescript', 'sharding', 'burnout'];
