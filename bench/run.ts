@@ -92,8 +92,9 @@ if (args.help) {
   process.stdout.write(
     `npm run bench -- [--json] [--contacts N --interactions M] [--db sqlite|postgres|sqlite,postgres|all]\n` +
       `                 [--scenario ${scenarioNames.join(',')}] [--iterations K] [--budget-seconds S] [--http-seconds S] [--seed X] [--keep]\n` +
-      `Each query scenario: a warm-up, then K iterations (default 500); one that would run past S seconds\n` +
-      `(default 90) stops after at least 100 and reports the n it reached.\n` +
+      `Every selected database is loaded first, then the scenarios run (the generated data let go by then).\n` +
+      `Each query scenario: a warm-up (its first 50 calls, repeated for at least a second), then K iterations\n` +
+      `(default 500); one that would run past S seconds (default 90) stops after at least 100 and reports the n it reached.\n` +
       `--keep leaves the loaded databases in place (for EXPLAIN) and prints where they are.\n` +
       `PostgreSQL: DATABASE_URL's server when set (a fresh database is created and dropped), else an embedded one.\n`,
   );
