@@ -95,10 +95,11 @@ async function runWorker(ctx: ImportBenchContext, path: string, undo: boolean): 
 }
 
 /**
- * The import and its undo run in a child process, as the server or `rapport import` runs them: this process holds
- * the generated reference data (over 1 GB of heap), and every garbage collection during an import here
- * would also walk that heap, which no CLI or server process has. `seconds` and `cpu_seconds` are
- * taken in the child around `importFile` alone (its start-up, the app's loading, is not counted).
+ * The import and its undo run in a child process, as the server or `rapport import` runs them: its CPU time,
+ * garbage collections and peak memory are an importing process's own, not the bench's (which also held the
+ * generated reference data, over 1 GB of heap, until bench/run.ts came to let it go before the scenarios).
+ * `seconds` and `cpu_seconds` are taken in the child around `importFile` alone (its start-up, the app's
+ * loading, is not counted).
  */
 async function timedImport(ctx: ImportBenchContext, scenario: 'import_linkedin' | 'import_vcard', name: string, lines: Iterable<string>): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-import-'));

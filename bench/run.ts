@@ -737,8 +737,8 @@ async function main() {
   started = performance.now();
   // Every database is loaded first; then the generated interactions, notes and follow-ups (nearly all
   // of this process's 2 GB heap) are let go before any query scenario runs. Kept, every young-generation
-  // collection during the scenarios walked that heap's pointers into the new space: 8–11 ms each
-  // instead of under 1, on the services' calls being timed, a heap no server has.
+  // collection during the scenarios took 8–12 ms instead of under 2, on the services' calls being timed,
+  // in a heap no server has.
   const loaded: LoadedDialect[] = [];
   for (const dialect of dbs) loaded.push(await loadDialect(dialect, data));
   const scenarioData: ScenarioData = { now: data.now, contacts: data.contacts, organizations: data.organizations, tags: data.tags };

@@ -58,7 +58,7 @@ type MergedRecord = { row: Partial<repo.MergedValues>; tagIds?: string[]; handle
  * added tags and handles.
  */
 function undoRecords(items: { ref_id: string; before: string | null }[]) {
-  const byId = new Map<string, { id: string; row: Partial<repo.MergedValues>; tagIds?: string[]; handles?: Handle[]; addedTagIds: string[]; addedHandles: Handle[] }>();
+  const byId = new Map<string, MergedRecord & { id: string; addedTagIds: string[]; addedHandles: Handle[] }>();
   for (const item of items) {
     const record = JSON.parse(item.before!) as MergedRecord;
     let b = byId.get(item.ref_id);

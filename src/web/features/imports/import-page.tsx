@@ -129,6 +129,9 @@ function ColumnMapping({ result, onPreview, busy }: { result: ImportDto; onPrevi
   );
 }
 
+/** How the history names an import: its file, else its format. */
+const importName = (i: ImportDto) => i.fileName ?? formatLabels[i.format];
+
 const contacts = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
 
 /** What undoing an import will do, in words, for its confirmation. */
@@ -168,14 +171,14 @@ function History() {
         <Table.Tbody>
           {items.map((i) => (
             <Table.Tr key={i.id}>
-              <Table.Td>{i.fileName ?? formatLabels[i.format]}</Table.Td>
+              <Table.Td>{importName(i)}</Table.Td>
               <Table.Td>{(i.appliedAt ?? i.createdAt).slice(0, 16).replace('T', ' ')}</Table.Td>
               <Table.Td>{i.new}</Table.Td>
               <Table.Td>{i.merged}</Table.Td>
               <Table.Td>{i.status}</Table.Td>
               <Table.Td>
                 {i.status === 'applied' && (
-                  <Button size="xs" variant="subtle" color="red" aria-label={`Undo the import of ${i.fileName ?? formatLabels[i.format]}`} onClick={() => setConfirming(i)}>
+                  <Button size="xs" variant="subtle" color="red" aria-label={`Undo the import of ${importName(i)}`} onClick={() => setConfirming(i)}>
                     Undo
                   </Button>
                 )}
@@ -187,7 +190,7 @@ function History() {
       {confirming && (
         <ConfirmDelete
           opened
-          title={`Undo the import of ${confirming.fileName ?? formatLabels[confirming.format]}?`}
+          title={`Undo the import of ${importName(confirming)}?`}
           confirmLabel="Undo import"
           loading={undo.isPending}
           onClose={() => setConfirming(null)}
